@@ -1,0 +1,40 @@
+# factcheck: `make run` for the embedded demo, `make test` for the test suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+# Development settings unless the caller says otherwise (production sets DJANGO_DEBUG=false).
+export DJANGO_DEBUG ?= true
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-fast lint format bench
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed
+	@echo ""
+	@echo "  factcheck is running at http://$(HOST):$(PORT)/"
+	@echo "    admin (reviewers, editors):  http://$(HOST):$(PORT)/admin/   log in as reviewer or editor (passwords above)"
+	@echo "    API docs (integrators):      http://$(HOST):$(PORT)/api/docs/"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench:

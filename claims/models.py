@@ -1,0 +1,164 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+
+class Article(models.Model):
+    class SegmentationStatus(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    title = models.CharField(max_length=500)
+    body = models.TextField(help_text="Normalised plain text; claim offsets point into it.")
+    url = models.URLField(max_length=2000, null=True, blank=True)  # noqa: DJ001 (NULL keeps "no URL" out of the unique constraint)
+    publisher = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    segmentation_status = models.CharField(
+        max_length=16, choices=SegmentationStatus.choices, default=SegmentationStatus.PENDING
+    )
+    segmentation_error = models.TextField(blank=True)
+    segmentation_started_at = models.DateTimeField(null=True, blank=True)
+    segmented_at = models.DateTimeField(null=True, blank=True)
+    segmentation_ms = models.PositiveIntegerField(null=True, blank=True)
+    segmentation_attempts = models.PositiveSmallIntegerField(default=0)
+    segmenter_version = models.CharField(max_length=32, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["body"])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=Q(url__isnull=False), name="article_url_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["segmentation_status", "updated_at"], name="article_status_updated_idx"),
+            models.Index(fields=["-created_at", "-id"], name="article_created_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Claim(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        DISMISSED = "dismissed", "Dismissed"
+        IN_REVIEW = "in_review", "In review"
+        AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+        PUBLISHED = "published", "Published"
+
+    class ClaimType(models.TextChoices):
+        QUANTITY = "quantity", "Quantity"
+        CAUSATION = "causation", "Causation"
+        LAW_OR_RULE = "law_or_rule", "Law or rule"
+        PREDICTION = "prediction", "Prediction"
+        PERSONAL_EXPERIENCE = "personal_experience", "Personal experience"
+        OTHER = "other", "Other"
+        NOT_A_CLAIM = "not_a_claim", "Not a claim"
+
+    class DismissReason(models.TextChoices):
+        NOT_CHECKWORTHY = "not_checkworthy", "Not check-worthy"
+        OPINION = "opinion", "Opinion"
+        DUPLICATE = "duplicate", "Duplicate"
+        NOT_A_CLAIM = "not_a_claim", "Not a claim"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField(help_text="The claim as reviewers word it.")
+    original_text = models.TextField(editable=False, help_text="The claim as extracted from the article.")
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the article body.")
+    end = models.PositiveIntegerField(help_text="Offset after the last character in the article body.")
+    position = models.PositiveIntegerField(help_text="Order of the claim within its article.")
+    checkworthiness = models.FloatField(default=0.0)
+    reasons = models.JSONField(default=list, blank=True)
+    claim_type = models.CharField(max_length=32, choices=ClaimType.choices, default=ClaimType.OTHER)
+    segmenter_version = models.CharField(max_length=32, blank=True)
+
+    status = models.CharField(max_length=32, choices=Status.choices, default=Status.NEW)
+    dismiss_reason = models.CharField(max_length=32, choices=DismissReason.choices, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+    )
+    claimant = models.CharField(max_length=200, blank=True, help_text="Who made the claim: a person or organisation.")
+    claimant_url = models.URLField(max_length=2000, blank=True)
+    tags = models.JSONField(default=list, blank=True, help_text="Topic tags.")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article_id", "position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_offsets_ordered"),
+            models.CheckConstraint(
+                condition=Q(checkworthiness__gte=0.0) & Q(checkworthiness__lte=1.0),
+                name="claim_checkworthiness_range",
+            ),
+            models.UniqueConstraint(fields=["article", "position"], name="claim_article_position_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-checkworthiness", "id"], name="claim_status_cw_idx"),
+            models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
+            models.Index(fields=["-updated_at", "-id"], name="claim_updated_idx"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Source(models.Model):
+    class SourceType(models.TextChoices):
+        PRIMARY_DOCUMENT = "primary_document", "Primary document"
+        OFFICIAL_STATEMENT = "official_statement", "Official statement"
+        DATASET = "dataset", "Dataset"
+        NEWS_REPORT = "news_report", "News report"
+        EXPERT = "expert", "Expert"
+        OTHER = "other", "Other"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(max_length=2000)
+    normalized_url = models.CharField(max_length=2000, editable=False)
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    published_at = models.DateField(null=True, blank=True)
+    accessed_at = models.DateTimeField(null=True, blank=True)
+    archive_url = models.URLField(max_length=2000, blank=True)
+    excerpt = models.TextField(blank=True)
+    source_type = models.CharField(max_length=32, choices=SourceType.choices, default=SourceType.OTHER)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["claim_id", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "normalized_url"], name="source_claim_url_unique"),
+        ]
+
+    def __str__(self):
+        return self.title or self.url

@@ -1,0 +1,77 @@
+"""Settings come from the environment; a bad value stops start-up with a message naming it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAFE_SECRET = "x" * 20 + "-production-secret-for-tests-only-" + "y" * 20
+
+
+def _run_manage(*args, **env_overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FACTCHECK_", "CELERY_"))}
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("DJANGO_DEBUG", "maybe"),
+        ("DATABASE_URL", "nosuchdb://host/name"),
+        ("REDIS_URL", "http://127.0.0.1:6379/0"),
+        ("DJANGO_ALLOWED_HOSTS", " , "),
+        ("FACTCHECK_MIN_SOURCES", "one"),
+        ("FACTCHECK_MIN_SOURCES", "-1"),
+        ("FACTCHECK_MAX_ARTICLE_BYTES", "1MB"),
+        ("CELERY_TASK_TIME_LIMIT", "10"),
+    ],
+)
+def test_bad_value_stops_startup_naming_the_variable(variable, value):
+    result = _run_manage("check", DJANGO_DEBUG="true", **{variable: value})
+
+    assert result.returncode != 0
+    assert variable in result.stderr
+
+
+def test_production_requires_a_secret_key():
+    result = _run_manage("check", DJANGO_DEBUG="false")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=SAFE_SECRET,
+        DJANGO_ALLOWED_HOSTS="example.org",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_embedded_defaults_use_sqlite_and_in_process_tasks():
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'factcheck.settings'; django.setup();"
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.ALLOWED_HOSTS)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env["DJANGO_DEBUG"] = "true"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.db.backends.sqlite3", "True", "['localhost',", "'127.0.0.1']"]

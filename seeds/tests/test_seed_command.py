@@ -1,0 +1,56 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from claims.models import Article, Claim
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_seed_loads_the_article_with_its_claims_and_demo_users(capsys):
+    call_command("seed")
+
+    article = Article.objects.get()
+    assert "Niger" in article.title
+    assert "Photo from open sourcesA few months later" in article.body
+    assert article.segmentation_status == Article.SegmentationStatus.DONE
+    claims = list(article.claims.order_by("position"))
+    assert claims, "the seed article produced no claims"
+    for claim in claims:
+        assert article.body[claim.start : claim.end] == claim.text
+    users = {u.username: u for u in get_user_model().objects.prefetch_related("groups")}
+    assert users["reviewer"].is_staff
+    assert [g.name for g in users["reviewer"].groups.all()] == ["Reviewers"]
+    assert users["editor"].is_staff
+    assert [g.name for g in users["editor"].groups.all()] == ["Editors"]
+    assert not users["integrator"].is_staff
+    assert users["reviewer"].check_password("reviewer-demo-2024")
+    assert "password: reviewer-demo-2024" in capsys.readouterr().out
+
+
+def test_running_seed_twice_changes_nothing():
+    call_command("seed")
+    before = (Article.objects.count(), Claim.objects.count(), get_user_model().objects.count())
+
+    call_command("seed")
+
+    assert (Article.objects.count(), Claim.objects.count(), get_user_model().objects.count()) == before
+
+
+def test_seed_refuses_demo_users_in_production(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DJANGO_DEBUG is false"):
+        call_command("seed")
+
+    assert get_user_model().objects.count() == 0
+    assert Article.objects.count() == 0
+
+
+def test_seed_without_users_works_in_production(settings):
+    settings.DEBUG = False
+
+    call_command("seed", "--no-users")
+
+    assert Article.objects.count() == 1
+    assert get_user_model().objects.count() == 0
