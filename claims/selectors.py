@@ -39,3 +39,49 @@ def claim_list() -> QuerySet:
 
 def source_list(*, claim: Claim) -> QuerySet:
     return Source.objects.filter(claim=claim).select_related("added_by")
+
+
+# --- Reads for the review desk's admin pages ---------------------------------------------------
+
+
+def claim_admin_list() -> QuerySet:
+    """Claims for the admin list: article, assignee and the published rating's label in one query."""
+    from reviews.models import Verdict
+
+    published = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.APPROVED)
+    return Claim.objects.select_related("article", "assignee").annotate(
+        current_rating_label=Subquery(published.values("rating__label")[:1]),
+    )
+
+
+def claim_detail(*, claim_id: int) -> Claim:
+    """One claim with everything its page shows: sources, every verdict version, the timeline."""
+    from django.db.models import Prefetch
+
+    from reviews.models import Verdict, WorkflowEvent
+
+    verdicts = Verdict.objects.select_related("rating", "author", "editor").prefetch_related("sources")
+    events = WorkflowEvent.objects.select_related("actor").order_by("at", "id")
+    return (
+        Claim.objects.select_related("article", "assignee", "created_by")
+        .prefetch_related(
+            Prefetch("sources", queryset=Source.objects.select_related("added_by")),
+            Prefetch("verdicts", queryset=verdicts.order_by("-version")),
+            Prefetch("events", queryset=events),
+        )
+        .get(pk=claim_id)
+    )
+
+
+def claim_neighbours(*, claim: Claim, count: int = 2) -> tuple[list[Claim], list[Claim]]:
+    """Up to `count` claims before and after `claim` in its article, in reading order."""
+    siblings = Claim.objects.filter(article_id=claim.article_id).only(
+        "id", "text", "position", "status", "start", "end", "checkworthiness", "article_id"
+    )
+    before = list(siblings.filter(position__lt=claim.position).order_by("-position")[:count])
+    after = list(siblings.filter(position__gt=claim.position).order_by("position")[:count])
+    return before[::-1], after
+
+
+def article_claims(*, article_id: int) -> QuerySet:
+    return Claim.objects.filter(article_id=article_id).select_related("assignee").order_by("position")
