@@ -1,6 +1,6 @@
 """Reads of verdicts, events and ratings, with the joins their callers need."""
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from .models import Rating, Verdict, WorkflowEvent
 
@@ -17,9 +17,19 @@ def verdict_list(*, include_unpublished: bool) -> QuerySet:
 
 
 def published_verdicts() -> QuerySet:
-    """The current approved verdict of each published claim, with what a ClaimReview needs."""
-    return Verdict.objects.filter(status=Verdict.Status.APPROVED, claim__status="published").select_related(
-        "rating", "claim", "claim__article"
+    """The current approved verdict of each published claim, with what a ClaimReview needs.
+
+    `first_published_at` is when the claim's first version went public (a ClaimReview's datePublished).
+    """
+    first = (
+        Verdict.objects.filter(claim=OuterRef("claim"), status__in=PUBLIC_VERDICT_STATES)
+        .order_by("decided_at")
+        .values("decided_at")[:1]
+    )
+    return (
+        Verdict.objects.filter(status=Verdict.Status.APPROVED, claim__status="published")
+        .select_related("rating", "claim", "claim__article")
+        .annotate(first_published_at=Subquery(first))
     )
 
 
