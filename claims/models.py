@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -121,6 +123,8 @@ class Claim(models.Model):
             models.Index(fields=["status", "-checkworthiness", "id"], name="claim_status_cw_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
             models.Index(fields=["-updated_at", "-id"], name="claim_updated_idx"),
+            # Serves claims.selectors.claim_search: the expression must stay identical to the one it filters on.
+            GinIndex(SearchVector("text", config="english"), name="claim_text_search_idx"),
         ]
 
     def __str__(self):
