@@ -1,0 +1,39 @@
+"""Claim segmentation: split an article's text into sentences and page furniture, and score them.
+
+Pure Python (standard library only, no Django), deterministic, no network and no model files::
+
+    from claims.segmentation import segment, SEGMENTER_VERSION, Segment
+
+    for s in segment(text):          # list[Segment], in text order
+        s.start, s.end               # character offsets: text[s.start:s.end] == s.text
+        s.text                       # never has leading or trailing whitespace
+        s.kind                       # one of KINDS: "sentence", "headline", "byline", "credit", ...
+        s.is_boilerplate             # True for every kind but "sentence": never a claim
+        s.checkworthiness            # float in [0, 1]; 0.0 for boilerplate
+        s.reasons                    # short human-readable strings: "number", "date", "opinion", ...
+        s.claim_type                 # one of CLAIM_TYPES; "not_a_claim" for boilerplate
+
+Segments never overlap and together cover every non-whitespace character of the input, so no
+claim text is lost to furniture. Empty or whitespace-only text gives ``[]``.
+
+What it handles:
+
+* Sentence boundaries: abbreviations and titles ("Gen.", "U.S.", "a.m.", "No. 10"), initials,
+  numbers and money, quotations ending inside quotation marks, parentheses, inline lists,
+  ellipses, URLs and e-mail addresses, and a sentence glued to the next ("in 2023.The army").
+* Scraped-page furniture: headlines and subheadings, bylines, publication-date lines, photo
+  captions and credits (also when the scraper glued a credit to the next paragraph, as in
+  "Photo: US Air ForceRussian instructors arrived"), advertisement markers, "Read also:" links and
+  newsletter prompts.
+* Check-worthiness: a lexicon and pattern score; see ``scoring``.
+
+``SEGMENTER_VERSION`` changes whenever the output for some input changes, so stored claims can say
+which engine produced them.
+"""
+
+from .engine import segment
+from .types import BOILERPLATE_KINDS, CLAIM_TYPES, KINDS, Segment
+
+SEGMENTER_VERSION = "1.0.0"
+
+__all__ = ["BOILERPLATE_KINDS", "CLAIM_TYPES", "KINDS", "SEGMENTER_VERSION", "Segment", "segment"]

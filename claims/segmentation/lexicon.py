@@ -1,0 +1,215 @@
+# ruff: noqa: SIM905 - the word lists read (and diff) better as whitespace-separated text
+"""Word lists the boundary rules and the scorer consult.
+
+Kept apart from the rules so a desk can see (and extend) what the engine knows without reading
+regular expressions. Every entry is matched case-sensitively unless the set's comment says otherwise.
+"""
+
+# Titles that stand before a name and never end a sentence ("Gen. Tiani", "Mr. Smith").
+STRICT_TITLES = frozenset(
+    """
+    Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Sen Sens Rep Reps Gov Govs Lt Col Capt Cpt Sgt Maj
+    Adm Cmdr Cdr Brig Cpl Pvt Rev Fr Hon Pres Supt Insp Det Atty Amb Gens
+    """.split()
+)
+
+# Abbreviations that may close a sentence: they end one only when a sentence-starting word follows
+# ("Pitt, Briggs & Co. It closed" ends, "Pitt, Briggs & Co. at noon" does not).
+ABBREVIATIONS = frozenset(
+    """
+    co Co Corp Inc Ltd Bros Plc LLC Dept dept Univ Assn Ave Blvd Rd St st Mt Sq Hwy Jr Sr Esq
+    etc al approx est incl excl avg Mon Tue Tues Thu Thur Thurs Fri
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec jan feb mar apr jun jul aug sep sept oct nov dec
+    Ala Ariz Ark Calif Colo Conn Fla Kan Kans Ky Md Mich Minn Neb Nev Okla Ore Pa Tenn Tex Va Vt Wis Wisc Wyo
+    Govt govt Intl intl Natl natl Assoc assoc Admin Apt apt Bldg bldg Dist Mfg Mgr Mgmt Pkwy Rte Ste Twp
+    Ph Rs Bn bn mn
+    """.split()
+)
+
+# Abbreviations that are always followed by more of the same sentence.
+NEVER_FINAL = frozenset("e.g i.e cf viz vs v Vs ibid Ibid resp approx ca".split())
+
+# Abbreviations that take a number: "p. 55", "No. 10", "Jan. 5", "Art. 12".
+NUMBER_ABBREVIATIONS = frozenset(
+    """
+    p pp P PP No no Nos nos Nr nr N° № Vol vol Vols vols Fig fig Figs figs Art art Arts Sec sec Secs Ch ch Chap chap
+    Para para Op op Pt pt Pg pg Tab tab Ex ex Eq eq Eqs Ref ref Refs Rev Ed ed Ps Gen Jan Feb Mar Apr Jun Jul Aug
+    Sep Sept Oct Nov Dec approx ca c est Rte Hwy Apt Ste Bldg Rm rm Dist Div Nr Ed Ver ver v Vs vs
+    """.split()
+)
+
+# Capitalised words that commonly open an English sentence. After an ambiguous abbreviation
+# ("U.S.", "Co.", "a.m.", an initial), only these start a new sentence; "U.S. Government" stays one.
+SENTENCE_STARTERS = frozenset(
+    """
+    A An The This That These Those There Here It Its I He She We They You His Her Their Our My Your
+    Some Many Most Much Several Few Each Every All Both Either Neither No None Not Nobody Nothing One Another
+    But And Or Nor So Yet Still However Meanwhile Moreover Furthermore Also Then Now Later Earlier Today
+    Yesterday Tomorrow Tonight Since After Before When Whenever While Once As If Although Though Because Unless
+    Until Whether In On At For From With Without By Of To Into During Under Over Among Between Despite Through
+    Throughout Against About Around Above Below Near Instead Indeed Overall Finally First Second Third Last
+    Next Other Such Only Even Just Already Again Perhaps Maybe Thus Hence Therefore Otherwise Nevertheless
+    Nonetheless Besides Likewise Similarly Accordingly Consequently What Who Whom Whose Why How Where Which
+    Do Does Did Is Are Was Were Will Would Can Could Should Shall May Might Must Has Have Had Let Please
+    According Asked Speaking Officials Experts Analysts Critics Authorities Police Troops Soldiers People
+    Residents Witnesses Researchers Scientists Data Figures Reports Sources Photo
+    """.split()
+)
+
+# Words that, opening the sentence up to an "a.m."/"p.m.", make it an introductory time phrase
+# ("At 5 a.m. Mr. Smith went to the bank." is one sentence).
+TIME_PHRASE_OPENERS = frozenset(
+    "at by around about before after until till from since shortly just early late on".split()
+)
+
+# Words that after "p.m."/"a.m." continue the time expression rather than start a sentence.
+TIME_CONTINUATIONS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    GMT UTC BST CET CEST EET EEST MSK IST JST KST AEST AEDT EST EDT CST CDT MST MDT PST PDT ET CT MT PT WAT CAT EAT
+    """.split()
+)
+
+# Surname particles that look like a glued caption joint ("McCain", "DeSantis", "LaGuardia").
+NAME_PREFIXES = frozenset("Mc Mac De Di Da Du La Le Van Von Al El O".split())
+
+# Lower-cased words that may make up a publication-date line ("Published: Mon 5 August 2024, 18:42 GMT").
+DATE_LINE_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    am pm a m p h st nd rd th t z
+    published updated posted modified last first created on at date time edited
+    gmt utc bst cet cest eet eest msk ist jst kst aest aedt est edt cst cdt mst mdt pst pdt et ct mt pt wat cat eat
+    ago min mins minute minutes hour hours hr hrs day days week weeks month months year years read
+    today yesterday
+    """.split()
+)
+
+# ---- check-worthiness lexicons (all lower case) ----
+
+MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    decade decades century centuries annually weekly
+    """.split()
+)
+ATTRIBUTION_WORDS = frozenset(
+    """
+    said says say told tells reported reports announced announces stated states confirmed confirms claimed
+    claims estimated estimates according quoted cited wrote writes testified disclosed revealed admitted
+    denied insisted noted added declared acknowledged alleged warned showed shows found finds published
+    """.split()
+)
+COMPARISON_WORDS = frozenset(
+    """
+    more less fewer most least than largest biggest smallest highest lowest longest shortest oldest newest
+    greatest worst first last record twice double doubled tripled halved compared increase increased
+    increases decrease decreased decreases rose risen rise fell fallen drop dropped dropping grew grown
+    declined decline surged surge jumped plunged soared only majority minority half third quarter
+    """.split()
+)
+QUANTITY_WORDS = frozenset(
+    """
+    million millions billion billions trillion thousand thousands hundred hundreds dozen dozens percent
+    per cent percentage tonnes tons kilometres kilometers miles metres meters dollars euros pounds
+    troops soldiers people deaths dead killed injured wounded casualties victims votes cases
+    two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+    eighty ninety
+    """.split()
+)
+PAST_MARKERS = frozenset(
+    """
+    was were had did has have been became began left took made built held won lost came went gave sent met
+    signed passed killed arrived returned withdrew ended started launched opened closed announced agreed
+    elected appointed removed handed
+    """.split()
+)
+CAUSATION_WORDS = frozenset(
+    """
+    because caused causes causing triggered triggers consequence therefore hence blamed attributed
+    fuelled fueled sparked prompted
+    """.split()
+)
+LAW_WORDS = frozenset(
+    """
+    law laws legal illegal unlawful lawful unconstitutional constitution constitutional bill bills act
+    statute statutes regulation regulations rule rules ruled ruling decree decrees treaty treaties
+    agreement agreements accord ban banned bans prohibited prohibits prohibit permitted allowed requires
+    required mandatory court courts judge legislation legislature parliament congress sanction sanctions
+    sanctioned licence license fine fined penalty penalties violated violates violation violations
+    sentenced convicted charged indicted
+    """.split()
+)
+PREDICTION_WORDS = frozenset(
+    """
+    will could might forecast forecasts predicted predicts predict expect expects expected expecting
+    likely unlikely projected projects going plans planned soon future
+    """.split()
+)
+OPINION_WORDS = frozenset(
+    """
+    best worst great greatest terrible horrible awful amazing wonderful excellent beautiful ugly stupid
+    brilliant fantastic disgraceful disgrace shameful shame outrageous ridiculous absurd pathetic
+    incredible unbelievable obviously clearly surely undoubtedly unfortunately fortunately sadly hopefully
+    should must ought deserve deserves wrong right good bad evil nice lovely disgusting heroic
+    cowardly glorious magnificent perfect
+    """.split()
+)
+OPINION_PHRASES = (
+    "i think",
+    "i believe",
+    "i feel",
+    "we think",
+    "we believe",
+    "in my opinion",
+    "in my view",
+    "in our view",
+    "it seems",
+    "i guess",
+    "i suppose",
+    "to be honest",
+    "of course",
+)
+PROMISE_PHRASES = (
+    "we will",
+    "i will",
+    "we shall",
+    "i promise",
+    "we promise",
+    "we pledge",
+    "i pledge",
+    "we are committed",
+    "we'll",
+    "i'll",
+    "we will continue",
+)
+EXHORTATION_OPENERS = frozenset(
+    """
+    let let's lets please do don't never always imagine join vote share stop support help remember think
+    consider look listen watch read tell act stand rise fight demand call sign donate click subscribe follow
+    """.split()
+)
+FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+EXPERIENCE_WORDS = frozenset(
+    """
+    saw seen heard felt experienced witnessed lived visited remember remembered met went
+    """.split()
+)
+FUNCTION_CAPITALS = frozenset(
+    """
+    A An The This That These Those There Here It Its I He She We They You His Her Their Our My Your But And
+    Or So Yet In On At For From With By Of To As If When While After Before Since Some Many Most Each Every
+    All No Not One What Who Why How Where Which Is Are Was Were Will Would Can Could Should Do Does Did
+    Has Have Had Let Please According However Meanwhile Also Then Now Later Experts Analysts Officials
+    """.split()
+)
