@@ -58,3 +58,43 @@ def integrator(db):
     from factcheck.tests.factories import UserFactory
 
     return UserFactory(username="ivy", role="integrator")
+
+
+@pytest.fixture
+def celery_broker(transactional_db):
+    """The real Redis broker, emptied; skips locally (fails in CI) without REDIS_URL and PostgreSQL."""
+    from factcheck.testing import flush_broker, require_real_services
+
+    redis_url = require_real_services()
+    flush_broker(redis_url)
+    yield redis_url
+    flush_broker(redis_url)
+
+
+@pytest.fixture
+def make_celery_worker(celery_broker):
+    """Build (not start) `celery worker` processes on the test database; all are stopped after the test.
+
+    Tests using it are marked `worker` and get the transactional database, since a worker reads
+    only committed rows. Keyword arguments: concurrency, pool, env (extra environment variables).
+    """
+    from factcheck.testing import WorkerProcess, database_url
+
+    workers = []
+
+    def make(**options):
+        worker = WorkerProcess(database_url=database_url(), redis_url=celery_broker, **options)
+        workers.append(worker)
+        return worker
+
+    yield make
+    for worker in workers:
+        worker.close()
+
+
+@pytest.fixture
+def celery_worker_process(make_celery_worker):
+    """A started `celery worker` (prefork, concurrency 1); `.stop()`, `.kill()` (SIGKILL), `.start()`."""
+    worker = make_celery_worker()
+    worker.start()
+    return worker

@@ -2,14 +2,18 @@
 
 import hashlib
 import logging
+import math
 import re
 import time
 import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
 from html.parser import HTMLParser
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from .models import Article, Claim
@@ -150,54 +154,298 @@ def _queue_segmentation(article_id: int) -> None:
     transaction.on_commit(lambda: segment_article_task.delay(article_id), robust=True)
 
 
-def article_segment(*, article_id: int) -> bool:
-    """Split a pending article into claims. Returns False when another worker already claimed it."""
+# --- Segmentation: claim the work, run the segmenter, replace untouched claims -----------------
+
+# A database that is down or restarting; the task retries these with backoff. Anything else that
+# goes wrong while segmenting fails the same way on every retry, so it ends the run as failed.
+TRANSIENT_DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+@dataclass(frozen=True)
+class SegmentationOutcome:
+    article_id: int
+    ran: bool  # False: the article was not waiting, or another worker owns it
+    status: str = ""
+    claims_created: int = 0
+    claims_kept: int = 0
+    elapsed_ms: int = 0
+    error: str = ""
+
+    @property
+    def claim_count(self) -> int:
+        return self.claims_created + self.claims_kept
+
+
+@dataclass(frozen=True)
+class SweepOutcome:
+    requeued_pending: list[int]
+    requeued_running: list[int]
+    gave_up: list[int]
+
+
+def claims_untouched(queryset):
+    """The claims nobody has worked on: re-segmentation may replace these, and only these.
+
+    Touched means assigned, moved out of `new` (dismissed, in review, ...), reworded, given a
+    source, a verdict or a timeline event, or created by a person rather than the segmenter.
+    """
+    from reviews.models import Verdict, WorkflowEvent  # reviews.models refers back to claims
+
+    from .models import Source
+
+    return queryset.filter(
+        ~Exists(Source.objects.filter(claim=OuterRef("pk"))),
+        ~Exists(Verdict.objects.filter(claim=OuterRef("pk"))),
+        ~Exists(WorkflowEvent.objects.filter(claim=OuterRef("pk"))),
+        assignee__isnull=True,
+        created_by__isnull=True,
+        status=Claim.Status.NEW,
+        text=F("original_text"),
+    )
+
+
+def article_segment(*, article_id: int) -> SegmentationOutcome:
+    """Split a waiting article into claims, replacing the claims nobody has touched.
+
+    Safe to run twice for one article, or from two workers at once: the conditional update lets
+    one run own the article, and that run only commits claims while it still owns it.
+    """
     from .segmentation import SEGMENTER_VERSION, segment
 
-    claimed = Article.objects.filter(pk=article_id, segmentation_status=Article.SegmentationStatus.PENDING).update(
-        segmentation_status=Article.SegmentationStatus.RUNNING,
-        segmentation_started_at=timezone.now(),
-        segmentation_error="",
-    )
-    if claimed != 1:
-        return False
+    run_started = timezone.now()
+    if not _claim_segmentation(article_id=article_id, run_started=run_started):
+        return SegmentationOutcome(article_id=article_id, ran=False)
 
-    article = Article.objects.only("id", "body").get(pk=article_id)
-    started = time.perf_counter()
     try:
-        segments = [s for s in segment(article.body) if not s.is_boilerplate]
-    except Exception as error:
-        logger.exception("segmentation of article %s failed", article_id)
-        Article.objects.filter(pk=article_id).update(
-            segmentation_status=Article.SegmentationStatus.FAILED,
-            segmentation_error=f"{type(error).__name__}: {error}"[:2000],
-        )
-        return True
-    elapsed_ms = int((time.perf_counter() - started) * 1000)
-
-    with transaction.atomic():
-        Claim.objects.bulk_create(
-            Claim(
-                article_id=article_id,
-                text=s.text,
-                original_text=s.text,
-                start=s.start,
-                end=s.end,
-                position=position,
-                checkworthiness=s.checkworthiness,
-                reasons=list(s.reasons),
-                claim_type=s.claim_type,
-                segmenter_version=SEGMENTER_VERSION,
+        body = Article.objects.values_list("body", flat=True).get(pk=article_id)
+        clock = time.perf_counter()
+        segments = [s for s in segment(body) if not s.is_boilerplate]
+        elapsed_ms = math.ceil((time.perf_counter() - clock) * 1000)
+        with transaction.atomic():
+            if not _still_owned(article_id=article_id, run_started=run_started):
+                return SegmentationOutcome(article_id=article_id, ran=False)
+            created, kept = _replace_untouched_claims(
+                article_id=article_id, segments=segments, segmenter_version=SEGMENTER_VERSION
             )
-            for position, s in enumerate(segments)
+            Article.objects.filter(pk=article_id).update(
+                segmentation_status=Article.SegmentationStatus.DONE,
+                segmentation_error="",
+                segmented_at=timezone.now(),
+                segmentation_ms=elapsed_ms,
+                segmenter_version=SEGMENTER_VERSION,
+                updated_at=timezone.now(),
+            )
+            outcome = SegmentationOutcome(
+                article_id=article_id,
+                ran=True,
+                status=Article.SegmentationStatus.DONE,
+                claims_created=created,
+                claims_kept=kept,
+                elapsed_ms=elapsed_ms,
+            )
+    except TRANSIENT_DATABASE_ERRORS:
+        _release_segmentation(article_id=article_id, run_started=run_started)
+        raise
+    except Exception as error:  # the segmenter, a constraint or the soft time limit: deterministic
+        logger.exception("segmentation of article %s failed", article_id)
+        message = f"{type(error).__name__}: {error}"[:2000]
+        with transaction.atomic():
+            failed = Article.objects.filter(
+                pk=article_id,
+                segmentation_status=Article.SegmentationStatus.RUNNING,
+                segmentation_started_at=run_started,
+            ).update(
+                segmentation_status=Article.SegmentationStatus.FAILED,
+                segmentation_error=message,
+                updated_at=timezone.now(),
+            )
+            if failed != 1:
+                return SegmentationOutcome(article_id=article_id, ran=False)
+        return SegmentationOutcome(
+            article_id=article_id, ran=True, status=Article.SegmentationStatus.FAILED, error=message
         )
-        Article.objects.filter(pk=article_id).update(
-            segmentation_status=Article.SegmentationStatus.DONE,
-            segmented_at=timezone.now(),
-            segmentation_ms=elapsed_ms,
-            segmenter_version=SEGMENTER_VERSION,
+
+    logger.info(
+        "article %s segmented: %s claims (%s kept) in %s ms",
+        article_id,
+        outcome.claim_count,
+        outcome.claims_kept,
+        outcome.elapsed_ms,
+    )
+    return outcome
+
+
+def _claim_segmentation(*, article_id: int, run_started) -> bool:
+    # A run still marked running after the hard time limit has passed belongs to a worker that
+    # died (SIGKILL, OOM, lost host): a redelivered message may take it over, up to the attempt cap.
+    stale_before = run_started - timedelta(seconds=settings.FACTCHECK_SEGMENTATION_STUCK_SECONDS)
+    waiting = Q(segmentation_status=Article.SegmentationStatus.PENDING) | Q(
+        segmentation_status=Article.SegmentationStatus.RUNNING,
+        segmentation_started_at__lt=stale_before,
+        segmentation_attempts__lt=settings.FACTCHECK_SEGMENTATION_MAX_ATTEMPTS,
+    )
+    claimed = Article.objects.filter(waiting, pk=article_id).update(
+        segmentation_status=Article.SegmentationStatus.RUNNING,
+        segmentation_started_at=run_started,
+        segmentation_error="",
+        segmentation_attempts=F("segmentation_attempts") + 1,
+        updated_at=run_started,
+    )
+    return claimed == 1
+
+
+def _still_owned(*, article_id: int, run_started) -> bool:
+    # Locks the article, then its claims in primary-key order, as every claim-editing service does,
+    # so a reviewer's split or assignment and this write queue behind each other. A run that was
+    # taken over (by the sweep or a re-segmentation) finds another start time and writes nothing.
+    _lock_article_claims(article_id)
+    return Article.objects.filter(
+        pk=article_id,
+        segmentation_status=Article.SegmentationStatus.RUNNING,
+        segmentation_started_at=run_started,
+    ).exists()
+
+
+def _release_segmentation(*, article_id: int, run_started) -> None:
+    """Hand the article back to the queue after a transient error, so the retry can claim it."""
+    try:
+        Article.objects.filter(
+            pk=article_id,
+            segmentation_status=Article.SegmentationStatus.RUNNING,
+            segmentation_started_at=run_started,
+        ).update(segmentation_status=Article.SegmentationStatus.PENDING, updated_at=timezone.now())
+    except TRANSIENT_DATABASE_ERRORS:
+        # Still down: the article stays running and the sweep re-queues it once it is stale.
+        logger.warning("could not release article %s after a database error", article_id)
+
+
+def _replace_untouched_claims(*, article_id: int, segments, segmenter_version: str) -> tuple[int, int]:
+    """Delete the untouched claims, insert the new segments around the kept ones, renumber by offset.
+
+    Returns (created, kept). Runs inside the caller's transaction with the article's claims locked.
+    """
+    claims = Claim.objects.filter(article_id=article_id)
+    claims_untouched(claims).delete()
+    kept = list(claims.order_by("start", "end", "pk").values_list("pk", "start", "end", "position"))
+
+    spans = [(start, end) for _, start, end, _ in kept]
+    fresh = [s for s in segments if not any(s.start < end and start < s.end for start, end in spans)]
+    ordered = sorted(
+        [(start, end, 0, pk) for pk, start, end, _ in kept] + [(s.start, s.end, 1, s) for s in fresh],
+        key=lambda item: item[:3],
+    )
+    new_claims, kept_positions = [], {}
+    for position, (_, _, is_new, item) in enumerate(ordered):
+        if is_new:
+            new_claims.append(
+                Claim(
+                    article_id=article_id,
+                    text=item.text,
+                    original_text=item.text,
+                    start=item.start,
+                    end=item.end,
+                    position=position,
+                    checkworthiness=item.checkworthiness,
+                    reasons=list(item.reasons),
+                    claim_type=item.claim_type,
+                    segmenter_version=segmenter_version,
+                )
+            )
+        else:
+            kept_positions[item] = position
+
+    if kept:
+        # Move the kept claims above every final position first: renumbering in place would
+        # collide on the unique (article, position) constraint one row at a time.
+        top = max(max(position for *_, position in kept), len(ordered)) + 1
+        claims.filter(pk__in=kept_positions).update(position=F("position") + top)
+    Claim.objects.bulk_create(new_claims)
+    for pk, position in kept_positions.items():
+        claims.filter(pk=pk).update(position=position)
+    return len(fresh), len(kept)
+
+
+def article_resegment(*, article: Article, actor) -> Article:
+    """Queue an article for segmentation again; claims a person has touched survive it unchanged.
+
+    Editors only. The worker does the replacing, so this returns at once with the article pending.
+    """
+    from reviews.workflow import Role, RoleForbidden, roles_of
+
+    if Role.EDITOR not in roles_of(actor):
+        raise RoleForbidden("Only editors may re-segment articles.")
+    now = timezone.now()
+    with transaction.atomic():
+        # A run in progress finds its start time gone and leaves the claims to the new run.
+        Article.objects.filter(pk=article.pk).update(
+            segmentation_status=Article.SegmentationStatus.PENDING,
+            segmentation_started_at=None,
+            segmentation_error="",
+            segmentation_attempts=0,
+            updated_at=now,
         )
-    return True
+        _queue_segmentation(article.pk)
+    article.segmentation_status = Article.SegmentationStatus.PENDING
+    article.segmentation_started_at = None
+    article.segmentation_error = ""
+    article.segmentation_attempts = 0
+    article.updated_at = now
+    return article
+
+
+def article_sweep_stuck(
+    *, pending_for: timedelta | None = None, running_for: timedelta | None = None, limit: int = 1000
+) -> SweepOutcome:
+    """Re-queue articles whose message was lost: pending too long, or running past every time limit.
+
+    Articles that already used up their attempts end failed instead of looping forever.
+    """
+    now = timezone.now()
+    if pending_for is None:
+        pending_for = timedelta(seconds=settings.FACTCHECK_SEGMENTATION_PENDING_SECONDS)
+    if running_for is None:
+        running_for = timedelta(seconds=settings.FACTCHECK_SEGMENTATION_STUCK_SECONDS)
+    max_attempts = settings.FACTCHECK_SEGMENTATION_MAX_ATTEMPTS
+    stale_running = Article.objects.filter(
+        segmentation_status=Article.SegmentationStatus.RUNNING, segmentation_started_at__lt=now - running_for
+    )
+    with transaction.atomic():
+        # skip_locked: rows a worker is committing right now are not stuck.
+        gave_up = _lock_ids(stale_running.filter(segmentation_attempts__gte=max_attempts), limit)
+        Article.objects.filter(pk__in=gave_up).update(
+            segmentation_status=Article.SegmentationStatus.FAILED,
+            segmentation_error=(
+                f"Gave up after {max_attempts} attempts: the worker stopped each time "
+                "(killed, out of memory or past the time limit)."
+            ),
+            updated_at=now,
+        )
+        running = _lock_ids(stale_running.filter(segmentation_attempts__lt=max_attempts), limit)
+        Article.objects.filter(pk__in=running).update(
+            segmentation_status=Article.SegmentationStatus.PENDING, segmentation_started_at=None, updated_at=now
+        )
+        # Bumping updated_at keeps the next sweep from queueing the same article again at once.
+        pending = _lock_ids(
+            Article.objects.filter(
+                segmentation_status=Article.SegmentationStatus.PENDING, updated_at__lt=now - pending_for
+            ),
+            limit,
+        )
+        Article.objects.filter(pk__in=pending).update(updated_at=now)
+        for article_id in [*running, *pending]:
+            _queue_segmentation(article_id)
+    if gave_up or running or pending:
+        logger.warning(
+            "sweep: re-queued %s pending and %s stuck running articles, gave up on %s",
+            len(pending),
+            len(running),
+            len(gave_up),
+        )
+    return SweepOutcome(requeued_pending=pending, requeued_running=running, gave_up=gave_up)
+
+
+def _lock_ids(queryset, limit: int) -> list[int]:
+    return list(queryset.order_by("pk").select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
 
 
 # --- Reviewer edits of claims, and sources (the review workflow) ---------------------------------

@@ -1,8 +1,35 @@
+"""Celery tasks for articles: thin wrappers that take ids and call the services."""
+
+import dataclasses
+
+import kombu.exceptions
+import redis.exceptions
 from celery import shared_task
 
 from . import services
 
+# Database or broker unavailable: worth another try later. Everything else is decided (and
+# recorded on the article) by the service.
+TRANSIENT_ERRORS = (
+    *services.TRANSIENT_DATABASE_ERRORS,
+    kombu.exceptions.OperationalError,
+    redis.exceptions.ConnectionError,
+    redis.exceptions.TimeoutError,
+)
 
-@shared_task(name="claims.segment_article")
-def segment_article_task(article_id: int) -> bool:
-    return services.article_segment(article_id=article_id)
+
+@shared_task(
+    name="claims.segment_article",
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=8,
+)
+def segment_article_task(article_id: int) -> dict:
+    return dataclasses.asdict(services.article_segment(article_id=article_id))
+
+
+@shared_task(name="claims.sweep_stuck_articles")
+def sweep_stuck_articles_task() -> dict:
+    return dataclasses.asdict(services.article_sweep_stuck())

@@ -130,13 +130,45 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", default=120, minimum=1)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", default=150, minimum=1)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
+# Redis hands an unacknowledged message to another worker after this many seconds, so it must
+# outlast the longest task; a shorter value would run one article twice in parallel.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT * 4, minimum=1)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # An unreachable broker must not hang a web request that queues work; the sweep re-queues.
+    "socket_connect_timeout": 5,
+}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_BROKER_CONNECTION_RETRY = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker keeps reconnecting for as long as Redis is away (a restart, a failover).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 if CELERY_TASK_TIME_LIMIT <= CELERY_TASK_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_TASK_TIME_LIMIT must be greater than CELERY_TASK_SOFT_TIME_LIMIT.")
-CELERY_BEAT_SCHEDULE = {}
+if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be greater than CELERY_TASK_TIME_LIMIT.")
+
+# Segmentation recovery. A run still `running` this long after it started outlived the hard time
+# limit, so its worker died: the sweep (or a redelivered message) runs it again, up to
+# MAX_ATTEMPTS times, then marks it failed. Articles `pending` for PENDING_SECONDS lost their message.
+FACTCHECK_SEGMENTATION_STUCK_SECONDS = env_int(
+    "FACTCHECK_SEGMENTATION_STUCK_SECONDS", default=CELERY_TASK_TIME_LIMIT * 2, minimum=1
+)
+if FACTCHECK_SEGMENTATION_STUCK_SECONDS <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("FACTCHECK_SEGMENTATION_STUCK_SECONDS must be greater than CELERY_TASK_TIME_LIMIT.")
+FACTCHECK_SEGMENTATION_PENDING_SECONDS = env_int("FACTCHECK_SEGMENTATION_PENDING_SECONDS", default=600, minimum=1)
+FACTCHECK_SEGMENTATION_MAX_ATTEMPTS = env_int("FACTCHECK_SEGMENTATION_MAX_ATTEMPTS", default=5, minimum=1)
+FACTCHECK_SEGMENTATION_SWEEP_SECONDS = env_int("FACTCHECK_SEGMENTATION_SWEEP_SECONDS", default=60, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-articles": {
+        "task": "claims.sweep_stuck_articles",
+        "schedule": FACTCHECK_SEGMENTATION_SWEEP_SECONDS,
+        # A sweep that waited longer than the next one is pointless.
+        "options": {"expires": FACTCHECK_SEGMENTATION_SWEEP_SECONDS},
+    },
+}
 
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {

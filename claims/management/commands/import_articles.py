@@ -1,0 +1,213 @@
+"""Batch import: text files, directories of them, or JSONL, each article through `article_ingest`."""
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from tqdm import tqdm
+
+from claims.models import Article
+from claims.services import article_ingest
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+FIELDS = ("title", "body", "url", "publisher", "published_at")
+
+
+class RecordError(Exception):
+    """A record that cannot become an article; the message says why, for the summary."""
+
+
+@dataclass
+class Record:
+    where: str  # "path" or "path:line", for messages
+    fields: dict | None = None
+    error: str = ""
+
+
+@dataclass
+class Summary:
+    new: list[int] = field(default_factory=list)
+    duplicate: list[int] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from text files (first line is the title), directories of them, or JSONL files "
+        '({"title", "body", "url", "publisher", "published_at"} per line). Bad records are reported and skipped.'
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help="Text files, JSONL files or directories.")
+        parser.add_argument(
+            "--sync", action="store_true", help="Segment each article right away in this process (no worker)."
+        )
+        parser.add_argument("--no-progress", action="store_true", help="Do not draw the progress bar.")
+
+    def handle(self, *args, paths, sync=False, no_progress=False, **options):
+        files = list(self._files(paths))
+        total = sum(_count_records(path) for path in files)
+        summary = Summary()
+        with (
+            _segment_inline(sync),
+            tqdm(total=total, unit="article", file=sys.stderr, disable=no_progress, dynamic_ncols=True) as bar,
+        ):
+            for path in files:
+                for record in _read_records(path):
+                    self._import(record, summary)
+                    bar.update(1)
+
+        self._report(summary, sync=sync)
+        if summary.failed:
+            raise CommandError(f"{len(summary.failed)} record(s) failed; see above.", returncode=1)
+
+    def _files(self, paths: list[Path]) -> Iterator[Path]:
+        for path in paths:
+            if path.is_dir():
+                found = sorted(
+                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+                )
+                if not found:
+                    raise CommandError(f"{path}: no .txt or .jsonl files in this directory.")
+                yield from found
+            elif path.is_file():
+                yield path
+            else:
+                raise CommandError(f"{path}: no such file or directory.")
+
+    def _import(self, record: Record, summary: Summary) -> None:
+        if record.error:
+            summary.failed.append((record.where, record.error))
+            return
+        try:
+            # One transaction per article: a refused record leaves nothing behind, and its
+            # segmentation is queued as soon as it commits.
+            with transaction.atomic():
+                article, created = article_ingest(**record.fields)
+        except ValidationError as error:
+            summary.failed.append((record.where, _describe(error)))
+            return
+        (summary.new if created else summary.duplicate).append(article.pk)
+
+    def _report(self, summary: Summary, *, sync: bool) -> None:
+        processed = len(summary.new) + len(summary.duplicate) + len(summary.failed)
+        self.stdout.write(
+            f"{processed} record(s): {len(summary.new)} new, {len(summary.duplicate)} duplicate, "
+            f"{len(summary.failed)} failed."
+        )
+        if sync and summary.new:
+            statuses = Article.objects.filter(pk__in=summary.new).values_list("segmentation_status", flat=True)
+            failed = sum(1 for status in statuses if status == Article.SegmentationStatus.FAILED)
+            self.stdout.write(f"Segmented {len(summary.new) - failed}, segmentation failed for {failed}.")
+        for where, reason in summary.failed:
+            self.stderr.write(f"  {where}: {reason}")
+
+
+def _count_records(path: Path) -> int:
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        return 1
+    with path.open("rb") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+def _read_records(path: Path) -> Iterator[Record]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _jsonl_records(path)
+    else:
+        yield _text_record(path)
+
+
+def _text_record(path: Path) -> Record:
+    where = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Record(where, error=f"not valid UTF-8 (byte {error.start})")
+    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not title:
+        return Record(where, error="the file is empty")
+    return Record(where, fields={"title": title, "body": text})
+
+
+def _jsonl_records(path: Path) -> Iterator[Record]:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield Record(where, fields=_jsonl_fields(raw))
+            except RecordError as error:
+                yield Record(where, error=str(error))
+
+
+def _jsonl_fields(raw: bytes) -> dict:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RecordError(f"not valid UTF-8 (byte {error.start})") from None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise RecordError(f"invalid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(data, dict):
+        raise RecordError("each line must be a JSON object")
+    unknown = sorted(set(data) - set(FIELDS))
+    if unknown:
+        raise RecordError(f"unknown field(s): {', '.join(unknown)}")
+    for name in FIELDS:
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise RecordError(f"{name} must be a string")
+    if not (data.get("body") or "").strip():
+        raise RecordError("the body is empty")
+    return {
+        "title": data.get("title") or "",
+        "body": data["body"],
+        "url": data.get("url") or None,
+        "publisher": data.get("publisher") or "",
+        "published_at": _parse_published_at(data.get("published_at")),
+    }
+
+
+def _parse_published_at(value: str | None):
+    if not value:
+        return None
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            moment = datetime.combine(day, time.min) if day else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise RecordError(f"published_at {value!r} is not an ISO 8601 date or date-time")
+    return moment if timezone.is_aware(moment) else moment.replace(tzinfo=UTC)
+
+
+def _describe(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+@contextmanager
+def _segment_inline(enabled: bool):
+    """With --sync, run each segmentation in this process right after its article commits."""
+    from factcheck.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = previous or enabled
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = previous
