@@ -18,6 +18,19 @@ def _tasks_in_process(request):
 
 
 @pytest.fixture(autouse=True)
+def _data_migration_rows(request):
+    """Tests that use the database find the groups and rating scale, even after a transactional test."""
+    if request.node.get_closest_marker("django_db") is None and not {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        return
+    from factcheck.testing import restore_data_migration_rows
+
+    request.getfixturevalue("_django_db_helper")
+    restore_data_migration_rows()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache
 
