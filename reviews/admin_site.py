@@ -1,0 +1,89 @@
+"""The desk's admin site: only reviewers and editors get in, and its home page is the dashboard.
+
+Installed through `FactcheckAdminConfig` in INSTALLED_APPS, so `admin.site` and `@admin.register`
+everywhere refer to this site. Models are imported inside methods: this module is loaded while the
+app registry is still being populated.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+
+
+class FactcheckAdminSite(admin.AdminSite):
+    site_header = "factcheck desk"
+    site_title = "factcheck desk"
+    index_title = "Dashboard"
+    index_template = "admin/reviews/dashboard.html"
+
+    def has_permission(self, request):
+        """Staff in the Reviewers or Editors group (or superusers); integrators use the API only."""
+        from reviews.workflow import Role, roles_of
+
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        return user.is_superuser or bool(roles_of(user) & {Role.REVIEWER, Role.EDITOR})
+
+    def index(self, request, extra_context=None):
+        from reviews import selectors
+
+        per_state = selectors.dashboard_claims_per_state()
+        per_rating = selectors.dashboard_verdicts_per_rating()
+        per_week = selectors.dashboard_published_per_week(weeks=12)
+        context = {
+            "per_state": _bars([(label, n, value) for value, label, n in per_state]),
+            "per_rating": _bars([(rating.label, n, rating.slug) for rating, n in per_rating]),
+            "per_week": _columns(per_week),
+            "my_work": selectors.dashboard_my_work(user=request.user),
+            **(extra_context or {}),
+        }
+        return super().index(request, extra_context=context)
+
+
+def _bars(rows):
+    """Rows of (label, count, key) with the bar width as a percentage of the largest count."""
+    top = max((n for _, n, _ in rows), default=0) or 1
+    return [{"label": label, "count": n, "key": key, "percent": round(100 * n / top, 1)} for label, n, key in rows]
+
+
+def _columns(weeks, *, height=120, width=28, gap=8):
+    """Geometry for an inline SVG column chart of (week start, count)."""
+    top = max((n for _, n in weeks), default=0) or 1
+    columns = []
+    for i, (week, n) in enumerate(weeks):
+        h = round(height * n / top)
+        columns.append({"week": week, "count": n, "x": i * (width + gap), "y": height - h, "height": h})
+    return {"columns": columns, "width": len(weeks) * (width + gap), "height": height, "bar": width}
+
+
+class FactcheckAdminConfig(AdminConfig):
+    default_site = "reviews.admin_site.FactcheckAdminSite"
+
+
+def service_call(request, call, *, success: str | None = None) -> bool:
+    """Run one service call for an admin page; refusals become error messages instead of error pages."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+
+    from reviews.workflow import WorkflowError
+
+    try:
+        call()
+    except WorkflowError as error:
+        messages.error(request, error.message)
+        return False
+    except ValidationError as error:
+        messages.error(request, validation_text(error))
+        return False
+    if success:
+        messages.success(request, success)
+    return True
+
+
+def validation_text(error) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{field.replace('_', ' ')}: {' '.join(texts)}" if field != "__all__" else " ".join(texts)
+            for field, texts in error.message_dict.items()
+        )
+    return " ".join(error.messages)
