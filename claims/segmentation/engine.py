@@ -8,7 +8,9 @@ from .boundaries import cut_points
 from .lexicon import DATE_LINE_WORDS, NAME_PREFIXES, SENTENCE_STARTERS
 from .scoring import score
 
-_LINE = re.compile(r"[^\r\n]+")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+# A line break followed by one or more blank (or whitespace-only) lines.
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)(?:[^\S\r\n]*(?:\r\n?|\n))+")
 _NONSPACE = re.compile(r"\S")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -61,8 +63,9 @@ _CREDIT_MAX_WORDS = 12
 
 def segment(text: str) -> list[t.Segment]:
     pieces: list[list] = []  # [start, end, kind]
-    for start, end, lines, last in _units(text):
-        _layout_unit(text, start, end, lines, last, pieces)
+    units = _units(text)
+    for i, (start, end, lines) in enumerate(units):
+        _layout_unit(text, start, end, lines, i == len(units) - 1, pieces)
     _mark_captions(text, pieces)
     out = []
     seen_body = False
@@ -92,54 +95,70 @@ _BOILERPLATE_REASON = {
 }
 
 
-def _units(text: str):
-    """Yield (start, end, line count, is last) for each run of text to split into sentences.
+def _units(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, line count) of each run of text to split into sentences, trimmed.
 
     A blank line always ends a run. A single line break ends one too, unless the next line plainly
     carries on the sentence: it starts in lower case, or the block is hard-wrapped prose (several
     lines filled to a similar width), where only short unpunctuated lines (headings) and list items
     stand alone.
     """
-    blocks: list[list[tuple[int, int]]] = []
-    block: list[tuple[int, int]] = []
-    prev_end = 0
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        line = m.group()
-        if line.isspace():
-            continue
-        gap = text[prev_end:s]
-        if block and (gap.count("\n") + gap.count("\r") - gap.count("\r\n")) > 1:
-            blocks.append(block)
-            block = []
-        lead = len(line) - len(line.lstrip())
-        block.append((s + lead, e - (len(line) - len(line.rstrip()))))
-        prev_end = e
-    if block:
-        blocks.append(block)
-
     units: list[tuple[int, int, int]] = []
-    for block in blocks:
-        widths = [e - s for s, e in block]
-        width = max(widths)
-        wrapped = (
-            len(block) >= 3
-            and 30 <= width <= 100
-            and sum(w >= 0.6 * width for w in widths[:-1]) >= 0.6 * (len(block) - 1)
-        )
-        u_start, u_end = block[0]
-        n = 1
-        for (s, e), w in zip(block[1:], widths[:-1], strict=True):
-            first = text[s]
-            if _soft_break(text, u_end, s, first, w, width, wrapped):
-                u_end = e
-                n += 1
-                continue
-            units.append((u_start, u_end, n))
-            u_start, u_end, n = s, e, 1
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        _block_units(text, pos, m.start(), units)
+        pos = m.end()
+    _block_units(text, pos, len(text), units)
+    return units
+
+
+def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
+    chunk = text[lo:hi]
+    inner = chunk.strip()
+    if not inner:
+        return lo, lo
+    lo += len(chunk) - len(chunk.lstrip())
+    return lo, lo + len(inner)
+
+
+def _block_units(text: str, lo: int, hi: int, units: list) -> None:
+    if _LINE_BREAK.search(text, lo, hi) is None:
+        s, e = _trim(text, lo, hi)
+        if s < e:
+            units.append((s, e, 1))
+        return
+    block = []
+    pos = lo
+    for m in _LINE_BREAK.finditer(text, lo, hi):
+        s, e = _trim(text, pos, m.start())
+        if s < e:
+            block.append((s, e))
+        pos = m.end()
+    s, e = _trim(text, pos, hi)
+    if s < e:
+        block.append((s, e))
+    if not block:
+        return
+    widths = [e - s for s, e in block]
+    width = max(widths)
+    # Hard-wrapped prose breaks lines mid-sentence, so many of its lines start in lower case; a stack
+    # of short furniture lines (byline, date, "Updated …") never does.
+    wrapped = (
+        len(block) >= 3
+        and 30 <= width <= 100
+        and sum(text[s].islower() for s, _ in block[1:]) * 3 >= len(block) - 1
+        and sum(w >= 0.6 * width for w in widths[:-1]) >= 0.6 * (len(block) - 1)
+    )
+    u_start, u_end = block[0]
+    n = 1
+    for (s, e), w in zip(block[1:], widths[:-1], strict=True):
+        if _soft_break(text, u_end, s, text[s], w, width, wrapped):
+            u_end = e
+            n += 1
+            continue
         units.append((u_start, u_end, n))
-    for i, (s, e, n) in enumerate(units):
-        yield s, e, n, i == len(units) - 1
+        u_start, u_end, n = s, e, 1
+    units.append((u_start, u_end, n))
 
 
 def _soft_break(text: str, prev_end: int, next_start: int, first: str, prev_width: int, width: int, wrapped: bool):
@@ -269,12 +288,18 @@ def _find_glue(text: str, a: int, b: int) -> int | None:
 
 
 def _mark_captions(text: str, pieces: list) -> None:
-    """A short sentence standing right before a photo credit is that photo's caption."""
+    """A short sentence opening the line of a photo credit is that photo's caption.
+
+    Scrapers flatten a figure into "Caption. Photo: Credit" on one line (often glued to the next
+    paragraph); a sentence on a line of its own before a credit line is left a sentence, since
+    nothing but its position says it is a caption.
+    """
     for i in range(1, len(pieces)):
         if pieces[i][2] != t.CREDIT or pieces[i - 1][2] != t.SENTENCE:
             continue
         start, end, _ = pieces[i - 1]
-        if len(text[start:end].split()) > _CAPTION_MAX_WORDS:
+        between = text[end : pieces[i][0]]
+        if "\n" in between or "\r" in between or len(text[start:end].split()) > _CAPTION_MAX_WORDS:
             continue
         j = start
         while j > 0 and text[j - 1] in " \t":

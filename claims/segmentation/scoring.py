@@ -7,6 +7,7 @@ exhortation, promises, predictions and short fragments lower it.
 """
 
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 from .types import (
@@ -19,12 +20,12 @@ from .types import (
     QUANTITY,
 )
 
-_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+_NUMBER = re.compile(r"[0-9](?:[0-9,.]*[0-9])?")
 _MONEY = re.compile(r"[$€£¥₴₽]\s?\d|\d\s?(?:dollars|euros|pounds|hryvnias?|rubles|roubles|yuan|francs)\b")
 _PERCENT = re.compile(r"\d\s?%|\d\s(?:percent|per cent)\b")
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
-# A capitalised word or an acronym that does not open the sentence: a likely name.
-_INNER_CAPITAL = re.compile(r"[\s(“\"‘]([A-Z][a-z’']+(?:-[A-Z][a-z]+)?|[A-Z]{2,})")
+# Capitalised words and acronyms; the sentence's own first word is dropped from them.
+_CAPITAL = re.compile(r"[A-Z](?:[a-z’']+|[A-Z]+)")
 _CAPITAL_MONTHS = frozenset(w.capitalize() for w in lx.MONTHS) - {"May", "March"}
 
 # Every lexicon word maps to bits. Sentences are split on whitespace only (the cheapest
@@ -41,7 +42,7 @@ for _phrases, _bit in (
     (lx.PROMISE_PHRASES, _PROMISE),
 ):
     for _p in _phrases:
-        _head = _p.split()[0]
+        _head = max(_p.split(), key=len)  # the rarest word is the cheapest key
         _PHRASES[_head] = (*_PHRASES.get(_head, ()), (_p, _bit))
 
 _WORD_BITS: dict[str, int] = {}
@@ -70,6 +71,12 @@ for _w in _WORD_BITS:
 _KEY_SET = frozenset(_KEYS)
 
 
+# Signals that are not lexicon words.
+_NUMBER_SEEN, _MONEY_SEEN, _PERCENT_SEEN, _DATE, _ENTITY, _ENTITIES = (1 << i for i in range(13, 19))
+_QUESTION, _EXHORTATION, _SHORT = (1 << i for i in range(19, 22))
+_QUOTE_CHARS = "\"'”’»)] "
+
+
 def score(text: str) -> tuple[float, tuple[str, ...], str]:
     """(check-worthiness in [0, 1], reasons, claim type) for one non-boilerplate sentence."""
     low = text.lower()
@@ -82,104 +89,105 @@ def score(text: str) -> tuple[float, tuple[str, ...], str]:
             at = low.find(phrase)
             if at >= 0 and (at == 0 or not low[at - 1].isalpha()):
                 flags |= bit
-    reasons: list[str] = []
-    value = 0.15
+    if flags & _US and " us" in text:
+        flags |= _FIRST_PERSON
 
     numbers = _NUMBER.findall(text)
-    years = _YEAR.findall(text) if numbers else ()
-    has_quantity = False
     if numbers:
+        years = _YEAR.findall(text)
+        if years:
+            flags |= _DATE
         if len(numbers) > len(years):
-            has_quantity = True
-            reasons.append("number")
-            value += 0.2
+            flags |= _NUMBER_SEEN
         if _MONEY.search(low):
-            has_quantity = True
-            reasons.append("money")
-            value += 0.05
+            flags |= _MONEY_SEEN
         if _PERCENT.search(low):
-            has_quantity = True
-            reasons.append("percentage")
-            value += 0.05
-    elif flags & _QUANTITY_WORD and flags & _COMPARISON:
-        has_quantity = True
+            flags |= _PERCENT_SEEN
 
-    capitals = _INNER_CAPITAL.findall(text)
-    has_date = bool(years) or bool(flags & _TIME) or not _CAPITAL_MONTHS.isdisjoint(capitals)
-    if has_date:
-        reasons.append("date")
-        value += 0.15
-    entities = [c for c in capitals if c not in lx.FUNCTION_CAPITALS and c not in _CAPITAL_MONTHS]
-    if entities:
-        reasons.append("named entity")
-        value += 0.15 if len(entities) == 1 else 0.2
-    if flags & _ATTRIBUTION:
-        reasons.append("attribution")
-        value += 0.1
-    if flags & _COMPARISON:
-        reasons.append("comparison")
-        value += 0.1
-    if flags & _QUANTITY_WORD:
-        reasons.append("quantity")
-        value += 0.05
-    past = bool(flags & _PAST) or "ed " in low or "ed," in low or low.endswith(("ed.", "ed"))
-    if past:
-        reasons.append("past event")
-        value += 0.1
-    causal = bool(flags & _CAUSAL)
-    if causal:
-        reasons.append("cause and effect")
-        value += 0.05
-    law = bool(flags & _LAW)
-    if law:
-        reasons.append("law or rule")
-        value += 0.05
+    capitals = _CAPITAL.findall(text)
+    if capitals and text.startswith(capitals[0]):
+        del capitals[0]
+    if capitals:
+        capitals = set(capitals)
+        if not _CAPITAL_MONTHS.isdisjoint(capitals):
+            flags |= _DATE
+        entities = len(capitals - _NOT_ENTITIES)
+        if entities:
+            flags |= _ENTITY if entities == 1 else _ENTITIES
+    if "ed " in low or "ed," in low or low.endswith(("ed.", "ed")):
+        flags |= _PAST
 
-    stripped = text.rstrip("\"'”’»)] ")
-    question = stripped.endswith("?")
-    first = tokens[0].strip("\"'“‘(") if tokens else ""
-    exhortation = stripped.endswith("!") or (first in lx.EXHORTATION_OPENERS and text[:1].isupper())
-    opinion = bool(flags & _OPINION)
+    stripped = text.rstrip(_QUOTE_CHARS)
+    if stripped.endswith("?"):
+        flags |= _QUESTION
+    elif stripped.endswith("!") or (text[:1].isupper() and tokens[0] in lx.EXHORTATION_OPENERS):
+        flags |= _EXHORTATION
+    if len(tokens) < 4:
+        flags |= _SHORT
+    return _evaluate(flags)
+
+
+_NOT_ENTITIES = lx.FUNCTION_CAPITALS | _CAPITAL_MONTHS
+
+
+@lru_cache(maxsize=4096)
+def _evaluate(flags: int) -> tuple[float, tuple[str, ...], str]:
+    """The score, reasons and claim type for one combination of signals (few combinations occur)."""
+    reasons: list[str] = []
+    value = 0.15
+    for bit, reason, weight in _WEIGHTS:
+        if flags & bit:
+            reasons.append(reason)
+            value += weight
+    has_quantity = bool(flags & (_NUMBER_SEEN | _MONEY_SEEN | _PERCENT_SEEN)) or (
+        bool(flags & _QUANTITY_WORD) and bool(flags & _COMPARISON)
+    )
+    has_date = bool(flags & (_DATE | _TIME))
+    checkable = has_quantity or has_date or bool(flags & (_ENTITY | _ENTITIES))
     promise = bool(flags & _PROMISE)
-    prediction = bool(flags & _PREDICT)
-    first_person = bool(flags & _FIRST_PERSON) or (bool(flags & _US) and " us" in text)
-    short = len(tokens) < 4
-
-    if question:
-        reasons.append("question")
-        value -= 0.45
-    if exhortation and not question:
-        reasons.append("exhortation")
-        value -= 0.35
-    if opinion:
-        reasons.append("opinion")
-        value -= 0.3
     if promise:
         reasons.append("promise")
         value -= 0.25
-    elif prediction:
+    elif flags & _PREDICT:
         reasons.append("prediction")
         value -= 0.15
-    if first_person:
+    if flags & _FIRST_PERSON:
         reasons.append("first person")
-    if short:
-        reasons.append("short fragment")
-        value -= 0.3
 
-    checkable = has_quantity or has_date or bool(entities)
-    if question or exhortation or (short and not checkable) or (opinion and not has_quantity and not has_date):
+    opinion_only = flags & _OPINION and not has_quantity and not has_date
+    if flags & (_QUESTION | _EXHORTATION) or (flags & _SHORT and not checkable) or opinion_only:
         claim_type = NOT_A_CLAIM
-    elif promise or prediction:
+    elif flags & (_PROMISE | _PREDICT):
         claim_type = PREDICTION
-    elif causal:
+    elif flags & _CAUSAL:
         claim_type = CAUSATION
-    elif law:
+    elif flags & _LAW:
         claim_type = LAW_OR_RULE
     elif has_quantity:
         claim_type = QUANTITY
-    elif first_person and (past or flags & _EXPERIENCE):
+    elif flags & _FIRST_PERSON and flags & (_PAST | _EXPERIENCE):
         claim_type = PERSONAL_EXPERIENCE
     else:
         claim_type = OTHER
-
     return round(min(1.0, max(0.0, value)), 3), tuple(reasons), claim_type
+
+
+# (signal, reason shown to reviewers, weight), in the order reasons are listed.
+_WEIGHTS = (
+    (_NUMBER_SEEN, "number", 0.2),
+    (_MONEY_SEEN, "money", 0.05),
+    (_PERCENT_SEEN, "percentage", 0.05),
+    (_DATE | _TIME, "date", 0.15),
+    (_ENTITY, "named entity", 0.15),
+    (_ENTITIES, "named entities", 0.2),
+    (_ATTRIBUTION, "attribution", 0.1),
+    (_COMPARISON, "comparison", 0.1),
+    (_QUANTITY_WORD, "quantity", 0.05),
+    (_PAST, "past event", 0.1),
+    (_CAUSAL, "cause and effect", 0.05),
+    (_LAW, "law or rule", 0.05),
+    (_QUESTION, "question", -0.45),
+    (_EXHORTATION, "exhortation", -0.35),
+    (_OPINION, "opinion", -0.3),
+    (_SHORT, "short fragment", -0.3),
+)

@@ -1,0 +1,196 @@
+"""Offsets and invariants for any input: Unicode, CRLF, tabs, huge paragraphs, empty text; the public API."""
+
+import dataclasses
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import claims.segmentation as segmentation
+from claims.segmentation import CLAIM_TYPES, KINDS, SEGMENTER_VERSION, Segment, segment
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+# The root conftest's autouse fixtures prepare Django, Celery and the cache. The engine uses none of
+# them and these tests must also pass with `-p no:django`, so this module shadows them with no-ops.
+@pytest.fixture(autouse=True)
+def _tasks_in_process():
+    return
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    return
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing():
+    return
+
+
+def assert_well_formed(text, segments):
+    previous_end = 0
+    covered = set()
+    for s in segments:
+        assert isinstance(s, Segment)
+        assert 0 <= previous_end <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+        assert s.kind in KINDS
+        assert s.claim_type in CLAIM_TYPES
+        assert 0.0 <= s.checkworthiness <= 1.0
+        assert isinstance(s.reasons, tuple)
+        assert s.is_boilerplate == (s.kind != "sentence")
+        if s.is_boilerplate:
+            assert (s.checkworthiness, s.claim_type) == (0.0, "not_a_claim")
+        covered.update(range(s.start, s.end))
+        previous_end = s.end
+    # Nothing but whitespace is left out: no text is lost between segments.
+    assert all(c.isspace() for i, c in enumerate(text) if i not in covered)
+
+
+# Text built from the characters that drive the rules, so the generator reaches them often.
+_NEWSY = st.lists(
+    st.sampled_from(
+        list("aAbBeEiIsSUuTt. .  ,!?…\"'“”‘’()[]-–—•⁃:;$%0123456789\n\r\t\u00a0\u2028é😀")
+        + ["Mr.", "U.S.", "a.m.", "Photo: ", "By ", "ADVERTISEMENT", "Read also: ", "1. ", "a) ", ". . . ", "\r\n"]
+    ),
+    max_size=120,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_any_unicode_text_gives_exact_ordered_stripped_segments(text):
+    assert_well_formed(text, segment(text))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_NEWSY)
+def test_text_full_of_stops_quotes_and_furniture_gives_exact_segments(text):
+    assert_well_formed(text, segment(text))
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\r\n\t \u00a0\u2028 ", "\t"])
+def test_empty_or_whitespace_only_text_gives_no_segments(text):
+    assert segment(text) == []
+
+
+def test_offsets_are_exact_with_accents_curly_quotes_and_emoji():
+    text = "“Ça va?” demanda Zoë. 😀 The café’s owner — José Müller — said 3 € was fair. Naïve? Très."
+
+    segments = segment(text)
+
+    assert_well_formed(text, segments)
+    assert [s.text for s in segments] == [
+        "“Ça va?” demanda Zoë.",
+        "😀 The café’s owner — José Müller — said 3 € was fair.",
+        "Naïve?",
+        "Très.",
+    ]
+
+
+def test_offsets_are_exact_with_crlf_line_endings_and_tabs():
+    text = "Troops leave Niger\r\n\tBy Olena Marchenko\r\n\r\nThe last troops left.\tThe base is empty.\r\n"
+
+    segments = segment(text)
+
+    assert_well_formed(text, segments)
+    assert [(s.kind, s.text) for s in segments] == [
+        ("headline", "Troops leave Niger"),
+        ("byline", "By Olena Marchenko"),
+        ("sentence", "The last troops left."),
+        ("sentence", "The base is empty."),
+    ]
+
+
+def test_a_very_long_paragraph_is_segmented_in_linear_time():
+    sentence = "The U.S. Dept. of Defense said on Jan. 5 at 10 a.m. that 1,000 troops had left Niger. "
+    small, large = sentence * 500, sentence * 5000
+
+    started = time.perf_counter()
+    small_segments = segment(small)
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    large_segments = segment(large)
+    large_time = time.perf_counter() - started
+
+    assert len(small_segments) == 500
+    assert len(large_segments) == 5000
+    assert large_segments[-1].end == len(large.rstrip())
+    # Ten times the text may take at most about ten times as long (with room for a noisy machine).
+    assert large_time < 30 * small_time + 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a." * 50_000,
+        "." * 100_000,
+        "x" * 100_000 + ". Next.",
+        "\n" * 50_000 + "End.",
+        " " * 100_000,
+        "U.S.A." * 20_000,
+    ],
+    ids=["dotted", "stops", "one-long-word", "newlines", "spaces", "acronyms"],
+)
+def test_pathological_inputs_finish_quickly(text):
+    started = time.perf_counter()
+    segments = segment(text)
+
+    assert time.perf_counter() - started < 2.0
+    assert_well_formed(text, segments)
+
+
+def test_segment_is_a_frozen_dataclass_with_slots():
+    s = segment("The troops left.")[0]
+
+    assert dataclasses.is_dataclass(s)
+    assert not hasattr(s, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.text = "changed"
+
+
+def test_public_api_exports_the_vocabularies_and_version():
+    assert set(segmentation.__all__) >= {"segment", "Segment", "SEGMENTER_VERSION", "KINDS", "CLAIM_TYPES"}
+    assert set(CLAIM_TYPES) == {
+        "quantity",
+        "causation",
+        "law_or_rule",
+        "prediction",
+        "personal_experience",
+        "other",
+        "not_a_claim",
+    }
+    assert {"sentence", "caption", "credit", "byline", "dateline", "headline", "promo", "ad"} <= set(KINDS)
+    assert [part.isdigit() for part in SEGMENTER_VERSION.split(".")] == [True, True, True]
+    assert "segment(" in (segmentation.__doc__ or "")
+
+
+def test_importing_the_engine_does_not_import_django():
+    code = "import sys, claims.segmentation as s; s.segment('The troops left.'); print('django' in sys.modules)"
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True, timeout=60
+    )
+
+    assert result.stdout.strip() == "False"
+
+
+def test_the_engine_imports_only_the_standard_library():
+    code = (
+        "import sys; before = set(sys.modules); import claims.segmentation; "
+        "new = {m.split('.')[0] for m in set(sys.modules) - before}; "
+        "print(sorted(m for m in new if m not in sys.stdlib_module_names and m != 'claims'))"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True, timeout=60
+    )
+
+    assert result.stdout.strip() == "[]"
