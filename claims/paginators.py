@@ -25,7 +25,8 @@ class EstimatedCountPaginator(Paginator):
         queryset = self.object_list
         if not isinstance(queryset, QuerySet) or connections[queryset.db].vendor != "postgresql":
             return super().count
-        queryset = queryset.order_by()
+        # Only the keys: the annotations and joins of the list's queryset do not change how many rows there are.
+        queryset = queryset.order_by().values("pk")
         if not queryset.query.where:
             estimate = self._table_estimate(queryset)
             if estimate > self.exact_up_to:

@@ -24,4 +24,4 @@ def test_migrate_on_sqlite_skips_the_gin_index_and_builds_the_rest(tmp_path):
         applied = {name for (name,) in conn.execute("SELECT name FROM django_migrations WHERE app = 'claims'")}
     assert "0002_claim_text_search_index" in applied
     assert "claim_text_search_idx" not in indexes
-    assert {"claim_status_cw_idx", "claim_updated_idx"} <= indexes
+    assert {"claim_status_cw_idx", "claim_updated_idx", "article_publisher_idx"} <= indexes

@@ -63,15 +63,15 @@ def desk(reviewer):
     return client
 
 
-def claim_plans(client, path, params=None) -> list[str]:
-    """EXPLAIN (sequential scans off) of each SELECT on the claims table that the request ran."""
+def claim_plans(client, path, params=None, *, table="claims_claim") -> list[str]:
+    """EXPLAIN (sequential scans off) of each SELECT on `table` that the request ran."""
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(path, params or {})
     assert response.status_code == 200, response.content[:500]
     statements = [
-        q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT") and 'FROM "claims_claim"' in q["sql"]
+        q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT") and f'FROM "{table}"' in q["sql"]
     ]
-    assert statements, "the request read no claims"
+    assert statements, f"the request read nothing from {table}"
     plans = []
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
@@ -135,3 +135,9 @@ def test_admin_search_uses_the_full_text_index(claims, desk):
     plans = claim_plans(desk, "/admin/claims/claim/", {"q": RARE_WORD})
     assert_no_claims_scan(plans)
     assert any("claim_text_search_idx" in plan for plan in plans)
+
+
+def test_admin_publisher_choices_come_from_the_publisher_index(claims, desk):
+    plans = claim_plans(desk, "/admin/claims/claim/", table="claims_article")
+    assert not [plan for plan in plans if "Seq Scan on claims_article" in plan]
+    assert any("article_publisher_idx" in plan for plan in plans)
