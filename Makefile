@@ -7,7 +7,7 @@ export DJANGO_DEBUG ?= true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format bench bench-scale
+.PHONY: install run test test-fast lint format bench bench-scale bench-segmentation
 
 install: $(VENV)/.installed
 
@@ -37,10 +37,16 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: bench-scale
+bench: bench-scale bench-segmentation
 
 # One million claims in PostgreSQL (database fc_bench_scale, built once and reused; BENCH_ARGS=--rebuild
 # rebuilds it): the API and admin timed beside the raw SQL, then gunicorn + wrk. Needs PostgreSQL on
 # 127.0.0.1 (BENCH_DATABASE_URL) and wrk.
 bench-scale: install
 	$(PY) bench/scale.py $(BENCH_ARGS)
+
+# Our claim segmenter beside pySBD, sentencex, blingfire, syntok, spaCy and NLTK punkt: Golden Rules,
+# chars/s on one core, and the seed article's glued captions.
+bench-segmentation: install
+	.venv/bin/pip install -q -r requirements-bench.txt
+	.venv/bin/python bench/segmentation.py
