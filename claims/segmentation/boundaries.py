@@ -44,11 +44,10 @@ def _list_cuts(text: str, lo: int, hi: int) -> list[int]:
     Anchoring a numbered sequence at the start of the run keeps prose such as "he was 1) tired and
     2) hungry" in one sentence; only the marker that follows the previous one in sequence counts.
     """
-    first_char = _NONSPACE.search(text, lo, hi)
-    if first_char is None:
-        return []
-    begin = first_char.start()
-    cuts = [m.start() for m in _BULLET.finditer(text, begin + 1, hi) if text[m.start() - 1].isspace()]
+    begin = lo + len(text[lo : lo + 64]) - len(text[lo : lo + 64].lstrip())
+    cuts = []
+    if _BULLET.search(text, begin + 1, hi) is not None:
+        cuts = [m.start() for m in _BULLET.finditer(text, begin + 1, hi) if text[m.start() - 1].isspace()]
     first = _LIST_ITEM.match(text, begin, hi)
     if first is not None:
         style = first.group(2)

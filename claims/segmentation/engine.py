@@ -14,7 +14,7 @@ _PARAGRAPH_BREAK = re.compile(r"(?:\r\n?|\n)(?:[^\S\r\n]*(?:\r\n?|\n))+")
 _NONSPACE = re.compile(r"\S")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
-_TERMINAL_END = re.compile(r"[.!?…][)\]\"'”’»]*\Z")
+_CLOSERS = ")]\"'”’»"
 _LIST_START = re.compile(r"(?:[•⁃▪◦‣●■►▸*–-]|\d{1,3}[.)]|[a-z][.)])\s")
 
 # ---- whole-line furniture ----
@@ -57,6 +57,11 @@ _CREDIT_BY = re.compile(
 )
 # A caption glued to the next paragraph by the scraper: "…open sourcesA few months later".
 _GLUE = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z’']*[\s,])|(?<=[A-Z])(?=(?:The|A|An|In|On|At|It|This|He|She|They)\s)")
+# The first two characters of every sentence-level furniture pattern above, to skip the patterns
+# for the ordinary sentence.
+_FURNITURE_OPENINGS = frozenset(
+    "Su SU Si Jo Fo Li Sh Do Ge Cl Ta Re Co Ma To Le Fe He Ph Im Pi Vi Il Gr In Sc Cr (c".split()  # noqa: SIM905
+)
 _CAPTION_MAX_WORDS = 15
 _CREDIT_MAX_WORDS = 12
 
@@ -194,7 +199,7 @@ def _layout_unit(text: str, start: int, end: int, lines: int, last: bool, pieces
 
 
 def _line_kind(body: str, last: bool) -> str | None:
-    if _TERMINAL_END.search(body):
+    if _ends_sentence(body):
         if len(body) <= 40 and _AD.fullmatch(body):
             return t.AD  # "Advertisement."
         return None
@@ -216,6 +221,10 @@ def _line_kind(body: str, last: bool) -> str | None:
     ):
         return None  # prompts and credits are handled with the sentences, which can split off glued text
     return t.HEADLINE
+
+
+def _ends_sentence(body: str) -> bool:
+    return body.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
 
 
 def _is_date_line(body: str) -> bool:
@@ -244,8 +253,7 @@ def _sentences(text: str, lo: int, hi: int, pieces: list) -> None:
 
 def _classify_sentence(text: str, a: int, b: int, pieces: list) -> None:
     body = text[a:b]
-    first = body[:1]
-    if first.isupper() or first in "©(":
+    if body[:2] in _FURNITURE_OPENINGS or body[0] == "©":
         if _CTA_PROMO.match(body):
             pieces.append([a, b, t.PROMO])
             return
@@ -266,7 +274,7 @@ def _is_credit(body: str, glued: bool) -> bool:
         return words <= _CREDIT_MAX_WORDS
     if _CREDIT_BY.match(body):
         # "Photo from open sources" is a credit; "Photos from the scene show soldiers leaving." is not.
-        return words <= 8 and (glued or not _TERMINAL_END.search(body))
+        return words <= 8 and (glued or not _ends_sentence(body))
     return False
 
 

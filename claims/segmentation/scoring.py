@@ -24,7 +24,7 @@ _NUMBER = re.compile(r"[0-9](?:[0-9,.]*[0-9])?")
 _MONEY = re.compile(r"[$€£¥₴₽]\s?\d|\d\s?(?:dollars|euros|pounds|hryvnias?|rubles|roubles|yuan|francs)\b")
 _PERCENT = re.compile(r"\d\s?%|\d\s(?:percent|per cent)\b")
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
-# Capitalised words and acronyms; the sentence's own first word is dropped from them.
+# Capitalised words and acronyms.
 _CAPITAL = re.compile(r"[A-Z](?:[a-z’']+|[A-Z]+)")
 _CAPITAL_MONTHS = frozenset(w.capitalize() for w in lx.MONTHS) - {"May", "March"}
 
@@ -104,11 +104,8 @@ def score(text: str) -> tuple[float, tuple[str, ...], str]:
         if _PERCENT.search(low):
             flags |= _PERCENT_SEEN
 
-    capitals = _CAPITAL.findall(text)
-    if capitals and text.startswith(capitals[0]):
-        del capitals[0]
+    capitals = set(_CAPITAL.findall(text, 1))  # from 1: the sentence's own first word is no name
     if capitals:
-        capitals = set(capitals)
         if not _CAPITAL_MONTHS.isdisjoint(capitals):
             flags |= _DATE
         entities = len(capitals - _NOT_ENTITIES)
@@ -179,7 +176,7 @@ _WEIGHTS = (
     (_PERCENT_SEEN, "percentage", 0.05),
     (_DATE | _TIME, "date", 0.15),
     (_ENTITY, "named entity", 0.15),
-    (_ENTITIES, "named entities", 0.2),
+    (_ENTITIES, "named entity", 0.2),
     (_ATTRIBUTION, "attribution", 0.1),
     (_COMPARISON, "comparison", 0.1),
     (_QUANTITY_WORD, "quantity", 0.05),

@@ -153,6 +153,9 @@ def test_the_seed_article_loses_no_text_to_furniture(seed):
         ("Follow us on Telegram.", "promo"),
         ("Photo credits: US Air Force, open sources", "credit"),
         ("Photo: Reuters", "credit"),
+        ("© Reuters", "credit"),
+        ("Image by John Smith via Unsplash", "credit"),
+        ("Screenshot: Telegram", "credit"),
     ],
 )
 def test_furniture_line_between_paragraphs_is_boilerplate(line, kind):

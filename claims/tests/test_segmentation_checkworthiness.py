@@ -66,7 +66,7 @@ def test_a_checkable_fact_is_check_worthy(fact):
         ("The base cost $110 million to build.", "money"),
         ("Turnout reached 61% in the first round.", "percentage"),
         ("The last troops left on Monday, 5 August 2024.", "date"),
-        ("General Abdourahamane Tiani took power in Niamey.", "named entities"),
+        ("General Abdourahamane Tiani took power in Niamey.", "named entity"),
         ("The troops left, according to the ministry.", "attribution"),
         ("The troops left, a Pentagon spokesperson said.", "attribution"),
         ("It was one of the largest drone bases in Africa.", "comparison"),

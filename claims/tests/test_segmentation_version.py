@@ -1,0 +1,76 @@
+"""SEGMENTER_VERSION changes whenever the output changes: stored claims say which engine made them."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from claims.segmentation import SEGMENTER_VERSION, segment
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "articles" / "us-troops-leave-niger.txt"
+
+# Inputs that exercise every rule family; their output is fingerprinted below.
+SAMPLES = [
+    "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
+    "I live in the U.S. How about you? I work for the U.S. Government in Virginia.",
+    "1.) The first item 2.) The second item",
+    "• 9. The first item • 10. The second item",
+    'She turned to him, "This is great." She held the book out to show him.',
+    "One further habit which was somewhat weakened . . . was that of combining words into self-interpreting "
+    "compounds. . . . The practice was not abandoned. . . .",
+    "Her email is Jane.Doe@example.com. The site is: https://www.example.50.com/new-site/awesome_content.html. Go.",
+    "NIAMEY, Niger, Aug. 5 (AP) - Gen. Tiani met Sen. Risch at 10 a.m. The junta took power in 2023.The army left.",
+    "Troops leave Niger\nBy Jane Smith\nPublished: August 5, 2024 6:42 p.m. EDT\nThe base cost $110 million.",
+    "Soldiers at the base. Photo: Getty ImagesThe army left on Monday.\nADVERTISEMENT\nRead also: A link\n"
+    "Subscribe to our newsletter.",
+    "I think it is the best decision. Will it last? We will stay! The law bans bases. The drought caused hunger.",
+]
+
+# One fingerprint per version. When a change alters any output, bump SEGMENTER_VERSION in
+# claims/segmentation/__init__.py and record the new fingerprint here (the failure message prints it).
+FINGERPRINTS = {
+    "1.1.0": "41d70d1b50af3d4e32e60b115b2a290134c01073fe5698a7ebeacb5ac52669a6",
+}
+
+
+def _fingerprint() -> str:
+    texts = [*SAMPLES, SEED.read_text(encoding="utf-8")]
+    output = [
+        [
+            [s.start, s.end, s.kind, s.is_boilerplate, s.checkworthiness, list(s.reasons), s.claim_type]
+            for s in segment(t)
+        ]
+        for t in texts
+    ]
+    return hashlib.sha256(json.dumps(output, sort_keys=True).encode()).hexdigest()
+
+
+# The root conftest's autouse fixtures prepare Django, Celery and the cache. The engine uses none of
+# them and these tests must also pass with `-p no:django`, so this module shadows them with no-ops.
+@pytest.fixture(autouse=True)
+def _tasks_in_process():
+    return
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    return
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing():
+    return
+
+
+def test_output_for_this_version_is_unchanged():
+    fingerprint = _fingerprint()
+
+    assert FINGERPRINTS.get(SEGMENTER_VERSION) == fingerprint, (
+        f"segment() output changed: bump SEGMENTER_VERSION (now {SEGMENTER_VERSION}) and record "
+        f'"<new version>": "{fingerprint}" in FINGERPRINTS'
+    )
+
+
+def test_each_recorded_version_has_its_own_fingerprint():
+    assert len(set(FINGERPRINTS.values())) == len(FINGERPRINTS)
