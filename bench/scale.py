@@ -727,6 +727,17 @@ def queries_constant(context) -> tuple[bool, str]:
     return constant, detail
 
 
+def page_cost(context, repeats: int) -> str:
+    """Where an API page's time goes: the cost of any request (a 1-row page) and of each further row."""
+    api = context["api"]
+    one = statistics.median(time_calls(lambda: api.get("/api/v1/claims/", {"page_size": 1}), repeats))
+    fifty = statistics.median(time_calls(lambda: api.get("/api/v1/claims/", {"page_size": 50}), repeats))
+    return (
+        f"API page cost: 1 row {one:.1f} ms, 50 rows {fifty:.1f} ms, "
+        f"so {one:.1f} ms per request plus {(fifty - one) / 49:.2f} ms per row"
+    )
+
+
 # --- concurrent reads: gunicorn and wrk -----------------------------------------------------------
 
 WRK_SCRIPT = """
@@ -847,6 +858,7 @@ def main(argv=None) -> int:
     constant, detail = queries_constant(context)
     print_table(ops)
     log(f"\nqueries per request: {detail}")
+    log(page_cost(context, args.repeats))
 
     if not args.no_load_test:
         stats = load_test(url, integrator_key(), seconds=args.load_seconds, connections=args.load_connections)
