@@ -16,7 +16,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
-from simple_history.admin import SimpleHistoryAdmin
 
 from reviews import services as review_services
 from reviews.admin_forms import (
@@ -31,6 +30,7 @@ from reviews.admin_forms import (
     desk_users,
     form_errors_text,
 )
+from reviews.admin_history import ReadOnlyHistoryAdmin
 from reviews.admin_site import service_call
 from reviews.models import Rating, Verdict
 from reviews.workflow import Action, WorkflowError, roles_of
@@ -127,7 +127,7 @@ def _estimated_count_paginator():
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_display = (
         "claim_text",
         "article_title",
@@ -623,7 +623,7 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadOnlyHistoryAdmin):
     list_display = ("title", "publisher", "segmentation_status", "error_short", "segmented_at", "created_at")
     list_filter = ("segmentation_status",)
     search_fields = ("title", "url")
@@ -748,7 +748,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ReadOnlyHistoryAdmin):
     """Sources are added on their claim's page (through `source_add`); here they are listed and read."""
 
     list_display = ("title_or_url", "claim_short", "source_type", "publisher", "added_by", "created_at")

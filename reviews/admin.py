@@ -7,16 +7,17 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from simple_history.admin import SimpleHistoryAdmin
 
 from . import selectors
 from .admin_forms import NoteForm
+from .admin_history import ReadOnlyHistoryAdmin
 from .models import Rating, Verdict, WorkflowEvent
+from .services import sanitize_explanation
 from .workflow import Role, roles_of
 
 
 @admin.register(Rating)
-class RatingAdmin(SimpleHistoryAdmin):
+class RatingAdmin(ReadOnlyHistoryAdmin):
     list_display = ("label", "slug", "value", "order", "description")
     list_editable = ("order",)
     prepopulated_fields = {"slug": ("label",)}
@@ -30,7 +31,7 @@ class RatingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(SimpleHistoryAdmin):
+class VerdictAdmin(ReadOnlyHistoryAdmin):
     """Verdict versions, read-only: they are written on their claim's page and decided in the queue."""
 
     list_display = ("claim_short", "version", "status", "rating", "author", "editor", "submitted_at", "decided_at")
@@ -67,8 +68,8 @@ class VerdictAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="explanation")
     def explanation_html(self, verdict):
-        # Sanitised with nh3 when written (reviews.services.sanitize_explanation).
-        return mark_safe(verdict.explanation)  # noqa: S308
+        # Cleaned again on the way out, whatever path wrote the row.
+        return mark_safe(sanitize_explanation(verdict.explanation))  # noqa: S308
 
     @admin.display(description="cited sources")
     def cited_sources(self, verdict):

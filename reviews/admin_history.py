@@ -1,0 +1,20 @@
+"""History pages for the desk's models, read-only."""
+
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's history pages, without its "revert" form.
+
+    Reverting saves the old row straight through a model form, which would step around the
+    services (a claim could be put back to "published" without an approval).
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

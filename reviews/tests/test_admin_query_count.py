@@ -1,0 +1,77 @@
+"""The claim list and the editor queue cost the same number of queries for 1 row as for 30."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from claims.models import Claim
+from claims.tests.factories import ClaimFactory, SourceFactory
+from factcheck.tests.factories import UserFactory
+from reviews.models import Verdict
+from reviews.tests.factories import VerdictFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _claims(n, *, author):
+    for i in range(n):
+        assignee = UserFactory(username=f"desk{Claim.objects.count()}", role="reviewer")
+        claim = ClaimFactory(assignee=assignee, status="published" if i % 2 else "in_review")
+        if i % 2:
+            VerdictFactory(claim=claim, author=author, status=Verdict.Status.APPROVED)
+
+
+def _submitted(n, *, author):
+    for _ in range(n):
+        claim = ClaimFactory(status="awaiting_approval")
+        verdict = VerdictFactory(claim=claim, author=author, status=Verdict.Status.SUBMITTED)
+        verdict.sources.add(SourceFactory(claim=claim))
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?status__exact=new", "?assigned=me", "?cw=high", "?rating=false", "?publisher=Example+News"]
+)
+def test_claim_list_queries_do_not_grow_with_rows(client, editor, reviewer, query):
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_changelist") + query
+    _claims(1, author=reviewer)
+    client.get(url)  # warm the session and content-type caches
+    one, _ = _count(client, url)
+
+    _claims(29, author=reviewer)
+    thirty, _ = _count(client, url)
+
+    assert thirty == one
+    assert one <= 12
+
+
+def test_claim_list_shows_every_row_column_without_extra_queries(client, editor, reviewer):
+    client.force_login(editor)
+    _claims(30, author=reviewer)
+
+    _, response = _count(client, reverse("admin:claims_claim_changelist"))
+
+    assert len(response.context["cl"].result_list) == 30
+    assert "False" in response.content.decode()  # the rating column came from the annotation
+
+
+def test_editor_queue_queries_do_not_grow_with_rows(client, editor, reviewer):
+    client.force_login(editor)
+    url = reverse("admin:reviews_verdict_queue")
+    _submitted(1, author=reviewer)
+    client.get(url)
+    one, _ = _count(client, url)
+
+    _submitted(29, author=reviewer)
+    thirty, response = _count(client, url)
+
+    assert thirty == one
+    assert response.content.decode().count('class="fc-queue-row"') == 30
