@@ -34,6 +34,6 @@ which engine produced them.
 from .engine import segment
 from .types import BOILERPLATE_KINDS, CLAIM_TYPES, KINDS, Segment
 
-SEGMENTER_VERSION = "1.1.0"
+SEGMENTER_VERSION = "1.2.0"
 
 __all__ = ["BOILERPLATE_KINDS", "CLAIM_TYPES", "KINDS", "SEGMENTER_VERSION", "Segment", "segment"]

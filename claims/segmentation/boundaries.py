@@ -28,7 +28,7 @@ _BULLETS = "•⁃▪◦‣●■►▸–-*"
 _BULLET_CHARS = "•⁃▪◦‣●■►▸"
 _LIST_MARKER_TOKEN = re.compile(r"(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\Z")
 _ACRONYM = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}\Z")
-_PLAIN_WORD = re.compile(r"[\w%$€£-]*[a-z0-9%]\Z")
+_PLAIN_WORD = re.compile(r"[\w%$€£.,-]*[a-z0-9%]\Z")
 _AM_PM = frozenset(("a.m", "p.m", "A.M", "P.M"))
 _NO_CUT_BEFORE = ",;:"
 

@@ -7,6 +7,7 @@ from . import types as t
 from .boundaries import cut_points
 from .lexicon import DATE_LINE_WORDS, NAME_PREFIXES, SENTENCE_STARTERS
 from .scoring import score
+from .types import Segment
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 # A line break followed by one or more blank (or whitespace-only) lines.
@@ -66,29 +67,29 @@ _CAPTION_MAX_WORDS = 15
 _CREDIT_MAX_WORDS = 12
 
 
-def segment(text: str) -> list[t.Segment]:
+def segment(text: str) -> list[Segment]:
     pieces: list[list] = []  # [start, end, kind]
     units = _units(text)
+    last = len(units) - 1
     for i, (start, end, lines) in enumerate(units):
-        _layout_unit(text, start, end, lines, i == len(units) - 1, pieces)
+        _layout_unit(text, start, end, lines, i == last, pieces)
     _mark_captions(text, pieces)
     out = []
+    append = out.append
     seen_body = False
     for start, end, kind in pieces:
-        if kind == t.HEADLINE and seen_body:
-            kind = t.SUBHEADING
+        body = text[start:end]
         if kind == t.SENTENCE:
             seen_body = True
-            body = text[start:end]
-            value, reasons, claim_type = score(body)
-            out.append(t.Segment(start, end, body, kind, False, value, reasons, claim_type))
+            append(Segment(start, end, body, kind, False, *score(body)))
         else:
-            reasons = (_BOILERPLATE_REASON[kind],)
-            out.append(t.Segment(start, end, text[start:end], kind, True, 0.0, reasons, t.NOT_A_CLAIM))
+            if kind == t.HEADLINE and seen_body:
+                kind = t.SUBHEADING
+            append(Segment(start, end, body, kind, True, 0.0, _BOILERPLATE_REASONS[kind], t.NOT_A_CLAIM))
     return out
 
 
-_BOILERPLATE_REASON = {
+_BOILERPLATE_REASONS = {
     t.HEADLINE: "headline",
     t.SUBHEADING: "subheading",
     t.BYLINE: "byline",
@@ -98,6 +99,7 @@ _BOILERPLATE_REASON = {
     t.AD: "advertisement",
     t.PROMO: "link or newsletter prompt",
 }
+_BOILERPLATE_REASONS = {kind: (reason,) for kind, reason in _BOILERPLATE_REASONS.items()}
 
 
 def _units(text: str) -> list[tuple[int, int, int]]:

@@ -105,6 +105,11 @@ def _texts(text):
             id="glued-after-a-year",
         ),
         pytest.param(
+            "The key rate rose to 5.25%.The central bank said inflation had eased.",
+            ["The key rate rose to 5.25%.", "The central bank said inflation had eased."],
+            id="glued-after-a-percentage",
+        ),
+        pytest.param(
             "Subclass threading.Thread to run it. Then call start().",
             ["Subclass threading.Thread to run it.", "Then call start()."],
             id="dotted-names-are-not-glued-sentences",

@@ -21,17 +21,16 @@ SAMPLES = [
     "compounds. . . . The practice was not abandoned. . . .",
     "Her email is Jane.Doe@example.com. The site is: https://www.example.50.com/new-site/awesome_content.html. Go.",
     "NIAMEY, Niger, Aug. 5 (AP) - Gen. Tiani met Sen. Risch at 10 a.m. The junta took power in 2023.The army left.",
+    "The key rate rose to 5.25%.The central bank said inflation had eased. © Reuters",
     "Troops leave Niger\nBy Jane Smith\nPublished: August 5, 2024 6:42 p.m. EDT\nThe base cost $110 million.",
     "Soldiers at the base. Photo: Getty ImagesThe army left on Monday.\nADVERTISEMENT\nRead also: A link\n"
     "Subscribe to our newsletter.",
     "I think it is the best decision. Will it last? We will stay! The law bans bases. The drought caused hunger.",
 ]
 
-# One fingerprint per version. When a change alters any output, bump SEGMENTER_VERSION in
-# claims/segmentation/__init__.py and record the new fingerprint here (the failure message prints it).
-FINGERPRINTS = {
-    "1.1.0": "41d70d1b50af3d4e32e60b115b2a290134c01073fe5698a7ebeacb5ac52669a6",
-}
+# The version and the output it produces for the samples. A change that alters any output must bump
+# SEGMENTER_VERSION (claims/segmentation/__init__.py) and record both here; the failure message says how.
+RECORDED = ("1.2.0", "a09744dfb6bffd9a9f64d2b84fbb1b8b65d090f860a94963b7b970e502808ca7")
 
 
 def _fingerprint() -> str:
@@ -63,14 +62,14 @@ def _fast_password_hashing():
     return
 
 
-def test_output_for_this_version_is_unchanged():
+def test_output_changes_only_with_a_new_version():
     fingerprint = _fingerprint()
 
-    assert FINGERPRINTS.get(SEGMENTER_VERSION) == fingerprint, (
-        f"segment() output changed: bump SEGMENTER_VERSION (now {SEGMENTER_VERSION}) and record "
-        f'"<new version>": "{fingerprint}" in FINGERPRINTS'
+    recorded_version, recorded_fingerprint = RECORDED
+    if fingerprint != recorded_fingerprint:
+        assert recorded_version != SEGMENTER_VERSION, (
+            f"segment() output changed: bump SEGMENTER_VERSION (now {SEGMENTER_VERSION}) and record it here"
+        )
+    assert (SEGMENTER_VERSION, fingerprint) == RECORDED, (
+        f'record the new version and its output: RECORDED = ("{SEGMENTER_VERSION}", "{fingerprint}")'
     )
-
-
-def test_each_recorded_version_has_its_own_fingerprint():
-    assert len(set(FINGERPRINTS.values())) == len(FINGERPRINTS)
