@@ -117,3 +117,20 @@ def celery_worker_process(make_celery_worker):
     worker = make_celery_worker()
     worker.start()
     return worker
+
+
+@pytest.fixture
+def api_client_for(db):
+    """`api_client_for(user)`: a DRF test client sending a fresh API token of `user`; `None` = anonymous."""
+    from rest_framework.test import APIClient
+
+    from reviews.authentication import api_token_create
+
+    def make(user=None):
+        client = APIClient()
+        if user is not None:
+            _, key = api_token_create(user=user, name="test")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        return client
+
+    return make

@@ -210,6 +210,8 @@ def article_segment(*, article_id: int) -> SegmentationOutcome:
     Safe to run twice for one article, or from two workers at once: the conditional update lets
     one run own the article, and that run only commits claims while it still owns it.
     """
+    from reviews.webhooks import article_segmentation_notify
+
     from .segmentation import SEGMENTER_VERSION, segment
 
     run_started = timezone.now()
@@ -235,6 +237,7 @@ def article_segment(*, article_id: int) -> SegmentationOutcome:
                 segmenter_version=SEGMENTER_VERSION,
                 updated_at=timezone.now(),
             )
+            article_segmentation_notify(article_id=article_id)
             outcome = SegmentationOutcome(
                 article_id=article_id,
                 ran=True,
@@ -261,6 +264,7 @@ def article_segment(*, article_id: int) -> SegmentationOutcome:
             )
             if failed != 1:
                 return SegmentationOutcome(article_id=article_id, ran=False)
+            article_segmentation_notify(article_id=article_id)
         return SegmentationOutcome(
             article_id=article_id, ran=True, status=Article.SegmentationStatus.FAILED, error=message
         )

@@ -173,11 +173,25 @@ CELERY_BEAT_SCHEDULE = {
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "reviews.authentication.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Writes take JSON only (anything else is 415); the parser also caps the size and refuses control characters.
+    "DEFAULT_PARSER_CLASSES": ["reviews.api.parsers.StrictJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "EXCEPTION_HANDLER": "reviews.api.exceptions.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["reviews.api.throttling.UserThrottle", "reviews.api.throttling.AnonThrottle"],
+}
+# Counted in the default cache (Redis when REDIS_URL is set), so every web process shares the counts.
+FACTCHECK_API_THROTTLE_RATES = {
+    "user": env_str("FACTCHECK_API_RATE_USER", default="1200/minute"),
+    "anon": env_str("FACTCHECK_API_RATE_ANON", default="120/minute"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
@@ -187,6 +201,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"DismissReasonEnum": "claims.models.Claim.DismissReason"},
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # --- The desk's own settings ------------------------------------------------------------------
@@ -194,6 +210,13 @@ FACTCHECK_MIN_SOURCES = env_int("FACTCHECK_MIN_SOURCES", default=1, minimum=0)
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", default=1_000_000, minimum=1)
 FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", default="factcheck desk")
 FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+# Webhooks: hosts (or host:port) that may resolve to loopback/private addresses, e.g. a receiver on the LAN.
+FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [h.lower() for h in env_list("FACTCHECK_WEBHOOK_ALLOWED_HOSTS", default=[])]
+FACTCHECK_WEBHOOK_MAX_ATTEMPTS = env_int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", default=8, minimum=1)
+FACTCHECK_WEBHOOK_RETRY_BASE_SECONDS = env_int("FACTCHECK_WEBHOOK_RETRY_BASE_SECONDS", default=30, minimum=1)
+FACTCHECK_WEBHOOK_TIMEOUT_SECONDS = env_int("FACTCHECK_WEBHOOK_TIMEOUT_SECONDS", default=10, minimum=1)
+FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES = env_int("FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES", default=65_536, minimum=1)
+CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {"task": "reviews.sweep_webhooks", "schedule": 60.0}
 
 # --- Security: production (DJANGO_DEBUG=false) is HTTPS-only behind a TLS-terminating proxy ------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

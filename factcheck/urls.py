@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.http import JsonResponse
-from django.urls import path
+from django.urls import include, path
 from django.views.decorators.http import require_GET
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from reviews import public
 
 
 @require_GET
@@ -12,4 +15,9 @@ def healthz(request):
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("reviews.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("fact-checks/<int:claim_id>/", public.factcheck_page, name="public-factcheck"),
+    path("fact-checks/<int:claim_id>.json", public.factcheck_json, name="public-factcheck-json"),
 ]

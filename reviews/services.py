@@ -17,7 +17,9 @@ from django.utils import timezone
 from claims.models import Claim, Source
 
 from . import workflow
+from .claimreview import claimreview_validate
 from .models import Rating, Verdict, WorkflowEvent
+from .webhooks import verdict_published_notify
 from .workflow import Action, Role, RoleForbidden, State, StateConflict
 
 # Verdict states an author may still edit and submit.
@@ -389,8 +391,10 @@ def verdict_approve(*, verdict: Verdict, actor) -> Verdict:
     errors = {}
     if not locked.summary.strip():
         errors["summary"] = "The verdict has no summary."
-    if not claim.text.strip():
-        errors["text"] = "The claim has no text."
+    try:
+        claimreview_validate(verdict=locked, claim=claim)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
 
@@ -414,6 +418,7 @@ def verdict_approve(*, verdict: Verdict, actor) -> Verdict:
         to_state=claim.status,
         note=f"Version {locked.version} {'published as a correction' if correction else 'approved and published'}.",
     )
+    verdict_published_notify(verdict=locked, correction=correction)
     _refresh(verdict, locked, ("status", "editor", "editor_id", "decided_at", "updated_at"))
     return locked
 

@@ -1,0 +1,40 @@
+import django_filters
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from claims.models import Article, Claim
+from claims.selectors import claim_search
+
+
+class ArticleFilter(django_filters.FilterSet):
+    segmentation_status = django_filters.ChoiceFilter(choices=Article.SegmentationStatus.choices)
+    updated_after = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+
+    class Meta:
+        model = Article
+        fields = ["segmentation_status", "updated_after"]
+
+
+class ClaimFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
+    article = django_filters.NumberFilter(field_name="article_id")
+    assignee = django_filters.CharFilter(method="filter_assignee", help_text="A username, or `me`.")
+    checkworthiness_min = django_filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
+    claim_type = django_filters.ChoiceFilter(choices=Claim.ClaimType.choices)
+    rating = django_filters.CharFilter(field_name="published_rating", help_text="Slug of the published rating.")
+    updated_after = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    q = django_filters.CharFilter(method="filter_q", help_text="Full-text search in the claim's wording.")
+
+    class Meta:
+        model = Claim
+        fields = ["status", "article", "assignee", "checkworthiness_min", "claim_type", "rating", "updated_after", "q"]
+
+    def filter_assignee(self, queryset, name, value):
+        if value == "me":
+            user = self.request.user if self.request else None
+            return queryset.filter(assignee_id=getattr(user, "pk", None))
+        User = get_user_model()
+        return queryset.filter(Q(**{f"assignee__{User.USERNAME_FIELD}": value}))
+
+    def filter_q(self, queryset, name, value):
+        return claim_search(queryset, value)

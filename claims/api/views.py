@@ -1,0 +1,304 @@
+"""Articles and claims over the API: thin views that validate, call one service and shape the answer."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from claims import selectors, services
+from claims.models import Claim
+from reviews import services as review_services
+from reviews.api.etag import etag_for, require_if_match
+from reviews.api.pagination import StableCursorPagination, StableOrderingFilter
+from reviews.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk
+from reviews.api.schema import ERRORS, IF_MATCH
+
+from .filters import ArticleFilter, ClaimFilter
+from .serializers import (
+    ArticleCreateSerializer,
+    ArticleSerializer,
+    AssignSerializer,
+    ClaimEditSerializer,
+    ClaimSerializer,
+    DismissSerializer,
+    MergeSerializer,
+    NoteSerializer,
+    SourceSerializer,
+    SplitSerializer,
+)
+
+ARTICLE_EXAMPLE = OpenApiExample(
+    "A news article",
+    value={
+        "title": "Minister says unemployment fell by half",
+        "body": "The minister said on Monday that unemployment fell by 50% since 2020. Critics disagree.",
+        "url": "https://news.example.org/2026/11/unemployment",
+        "publisher": "Example News",
+        "author": "A. Reporter",
+        "published_at": "2026-11-28T08:00:00Z",
+        "language": "en",
+    },
+    request_only=True,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List articles", description="Newest first; cursor pages of up to 200."),
+    retrieve=extend_schema(summary="An article with its segmentation status and claim count"),
+)
+class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ArticleSerializer
+    permission_classes = [HasAnyRole]
+    pagination_class = StableCursorPagination
+    filterset_class = ArticleFilter
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        return selectors.article_list()
+
+    def get_permissions(self):
+        if self.action == "resegment":
+            return [IsDesk()]
+        return super().get_permissions()
+
+    @extend_schema(
+        summary="Push an article",
+        description=(
+            "Stores the article and queues its segmentation into claims. A new article answers 202; "
+            "the same text sent again answers 200 with the stored article. Bodies over the size limit "
+            "answer 413; control characters or invalid UTF-8 answer 400."
+        ),
+        request=ArticleCreateSerializer,
+        examples=[ARTICLE_EXAMPLE],
+        responses={
+            202: ArticleSerializer,
+            200: OpenApiResponse(ArticleSerializer, description="The same content was already stored."),
+            413: OpenApiResponse(description="The body is over the size limit."),
+            **ERRORS,
+        },
+    )
+    def create(self, request):
+        serializer = ArticleCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        article, created = services.article_ingest(
+            title=data["title"],
+            body=data["body"],
+            url=data.get("url") or None,
+            publisher=data["publisher"],
+            author=data["author"],
+            published_at=data["published_at"],
+            language=data["language"],
+            is_html=data["is_html"],
+            created_by=request.user,
+        )
+        article = self.get_queryset().get(pk=article.pk)
+        return Response(
+            ArticleSerializer(article).data, status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
+        )
+
+    @extend_schema(
+        summary="Segment an article again (editors)",
+        description="Claims a person has touched survive; the others are replaced by the new run.",
+        request=None,
+        responses={202: ArticleSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def resegment(self, request, pk=None):
+        article = self.get_object()
+        services.article_resegment(article=article, actor=request.user)
+        return Response(
+            ArticleSerializer(self.get_queryset().get(pk=article.pk)).data, status=status.HTTP_202_ACCEPTED
+        )
+
+
+def _claim_response(claim_id: int, *, queryset, status_code=status.HTTP_200_OK) -> Response:
+    claim = queryset.get(pk=claim_id)
+    data = ClaimSerializer(claim).data
+    return Response(data, status=status_code, headers={"ETag": etag_for(data)})
+
+
+def _resolve_assignee(value, *, request):
+    if value is None:
+        return None
+    if value == "me":
+        return request.user
+    User = get_user_model()
+    user = User.objects.filter(**{User.USERNAME_FIELD: value}, is_active=True).first()
+    if user is None:
+        raise ValidationError({"assignee": f"There is no active user {value!r}."})
+    return user
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List claims",
+        description=(
+            "Cursor pages (default 50, `page_size` up to 200). `ordering` takes id, checkworthiness, "
+            "position, created_at or updated_at (prefix `-` for descending)."
+        ),
+    ),
+    retrieve=extend_schema(summary="A claim", description="The `ETag` header is what a PATCH sends as `If-Match`."),
+)
+class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ClaimSerializer
+    permission_classes = [ReadAnyRoleWriteDesk]
+    pagination_class = StableCursorPagination
+    filterset_class = ClaimFilter
+    ordering_fields = ["id", "checkworthiness", "position", "created_at", "updated_at"]
+    ordering = ["-id"]
+    lookup_value_regex = "[0-9]+"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+
+    def get_queryset(self):
+        return selectors.claim_list()
+
+    def get_permissions(self):
+        if self.action in ("assign", "dismiss", "reopen", "split", "merge", "sources"):
+            return [IsDesk()]
+        return super().get_permissions()
+
+    def retrieve(self, request, pk=None):
+        claim = self.get_object()
+        return _claim_response(claim.pk, queryset=self.get_queryset())
+
+    @extend_schema(
+        summary="Edit a claim's wording or claimant",
+        description="Needs `If-Match` with the claim's current ETag: 428 without it, 412 when it is stale.",
+        request=ClaimEditSerializer,
+        parameters=[IF_MATCH],
+        examples=[
+            OpenApiExample("Reword", value={"text": "Unemployment fell by half since 2020."}, request_only=True)
+        ],
+        responses={200: ClaimSerializer, 412: OpenApiResponse(description="Stale ETag"), **ERRORS},
+    )
+    def partial_update(self, request, pk=None):
+        claim = self.get_object()
+        with transaction.atomic():
+            # Hold the row while comparing tags, so an edit between the check and the write cannot slip in.
+            Claim.objects.select_for_update().filter(pk=claim.pk).values_list("pk", flat=True).first()
+            current = self.get_queryset().get(pk=claim.pk)
+            require_if_match(request, etag_for(ClaimSerializer(current).data))
+            serializer = ClaimEditSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            services.claim_edit(claim=current, actor=request.user, **serializer.validated_data)
+        return _claim_response(claim.pk, queryset=self.get_queryset())
+
+    @extend_schema(
+        summary="Assign (or unassign) a claim",
+        request=AssignSerializer,
+        examples=[
+            OpenApiExample("Assign to someone", value={"assignee": "rita"}, request_only=True),
+            OpenApiExample("Take it yourself", value={"assignee": "me"}, request_only=True),
+            OpenApiExample("Unassign", value={"assignee": None}, request_only=True),
+        ],
+        responses={200: ClaimSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def assign(self, request, pk=None):
+        claim = self.get_object()
+        serializer = AssignSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        assignee = _resolve_assignee(serializer.validated_data["assignee"], request=request)
+        review_services.claim_assign(claim=claim, actor=request.user, assignee=assignee)
+        return _claim_response(claim.pk, queryset=self.get_queryset())
+
+    @extend_schema(
+        summary="Dismiss a claim",
+        request=DismissSerializer,
+        examples=[
+            OpenApiExample("Opinion", value={"reason": "opinion", "note": "A value judgement."}, request_only=True)
+        ],
+        responses={200: ClaimSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def dismiss(self, request, pk=None):
+        claim = self.get_object()
+        serializer = DismissSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        review_services.claim_dismiss(claim=claim, actor=request.user, **serializer.validated_data)
+        return _claim_response(claim.pk, queryset=self.get_queryset())
+
+    @extend_schema(
+        summary="Reopen a dismissed claim",
+        request=NoteSerializer,
+        examples=[OpenApiExample("Reopen", value={"note": "It is check-worthy after all."}, request_only=True)],
+        responses={200: ClaimSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        claim = self.get_object()
+        serializer = NoteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        review_services.claim_reopen(claim=claim, actor=request.user, **serializer.validated_data)
+        return _claim_response(claim.pk, queryset=self.get_queryset())
+
+    @extend_schema(
+        summary="Split a claim in two",
+        request=SplitSerializer,
+        examples=[OpenApiExample("Split", value={"at": 42}, request_only=True)],
+        responses={200: ClaimSerializer(many=True), **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def split(self, request, pk=None):
+        claim = self.get_object()
+        serializer = SplitSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        first, second = services.claim_split(claim=claim, actor=request.user, at=serializer.validated_data["at"])
+        claims = self.get_queryset().filter(pk__in=[first.pk, second.pk]).order_by("position")
+        return Response(ClaimSerializer(claims, many=True).data)
+
+    @extend_schema(
+        summary="Merge adjacent claims of one article",
+        request=MergeSerializer,
+        examples=[OpenApiExample("Merge two", value={"claims": [17, 18]}, request_only=True)],
+        responses={200: ClaimSerializer, **ERRORS},
+    )
+    @action(detail=False, methods=["post"])
+    def merge(self, request):
+        serializer = MergeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        survivor = services.claim_merge(claims=serializer.validated_data["claims"], actor=request.user)
+        return _claim_response(survivor.pk, queryset=self.get_queryset())
+
+    @extend_schema(
+        methods=["GET"],
+        summary="A claim's sources (reviewers and editors)",
+        request=None,
+        responses={200: SourceSerializer(many=True), **ERRORS},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Attach a source to a claim",
+        request=SourceSerializer,
+        examples=[
+            OpenApiExample(
+                "Official statistics",
+                value={
+                    "url": "https://stats.example.gov/unemployment/2026",
+                    "title": "Labour force survey 2026",
+                    "publisher": "Statistics office",
+                    "published_at": "2026-10-01",
+                    "source_type": "dataset",
+                    "excerpt": "Unemployment: 5.1% (2020), 4.8% (2026).",
+                },
+                request_only=True,
+            )
+        ],
+        responses={201: SourceSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
+    def sources(self, request, pk=None):
+        claim = self.get_object()
+        if request.method == "GET":
+            return Response(SourceSerializer(selectors.source_list(claim=claim), many=True).data)
+        serializer = SourceSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        source = services.source_add(claim=claim, actor=request.user, **serializer.validated_data)
+        return Response(SourceSerializer(source).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,23 @@
+"""The v1 API: `/api/v1/...`. Paths here are a contract with integrators; keep them stable."""
+
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from claims.api.views import ArticleViewSet, ClaimViewSet
+
+from . import views
+
+router = DefaultRouter()
+router.register("articles", ArticleViewSet, basename="api-article")
+router.register("claims", ClaimViewSet, basename="api-claim")
+router.register("verdicts", views.VerdictViewSet, basename="api-verdict")
+router.register("webhooks", views.WebhookViewSet, basename="api-webhook")
+
+urlpatterns = [
+    path("claims/<int:claim_id>/verdicts/", views.ClaimVerdictsView.as_view(), name="api-claim-verdicts"),
+    path("claims/<int:claim_id>/events/", views.ClaimEventsView.as_view(), name="api-claim-events"),
+    path("claims/<int:claim_id>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),
+    path("claimreviews/", views.ClaimReviewFeedView.as_view(), name="api-claimreview-feed"),
+    path("ratings/", views.RatingListView.as_view(), name="api-rating-list"),
+    *router.urls,
+]

@@ -1,0 +1,82 @@
+"""The public fact-check page: HTML with the ClaimReview embedded as JSON-LD, and a JSON variant."""
+
+import json
+
+import nh3
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from .claimreview import claimreview_document, public_url
+from .selectors import published_verdicts, verdict_history
+
+# In a <script> element only "</" can end the element early; escaping <, > and & keeps any text inert.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _published(claim_id: int):
+    verdict = published_verdicts().filter(claim_id=claim_id).first()
+    if verdict is None:
+        raise Http404("No published fact-check for this claim.")
+    return verdict
+
+
+def _history(claim_id: int) -> list:
+    return [
+        {
+            "version": v.version,
+            "rating": v.rating.label,
+            "summary": v.summary,
+            "correction_note": v.correction_note,
+            "published_at": v.decided_at,
+            "current": v.status == "approved",
+        }
+        for v in verdict_history(claim_id=claim_id).order_by("-version")
+    ]
+
+
+@require_GET
+def factcheck_page(request, claim_id: int):
+    verdict = _published(claim_id)
+    document = claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at)
+    json_ld = json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
+    context = {
+        "verdict": verdict,
+        "claim": verdict.claim,
+        "article": verdict.claim.article,
+        "document": document,
+        # The explanation was sanitised when written; cleaning again here costs little and keeps the page safe
+        # whatever path stored it.
+        "explanation": mark_safe(nh3.clean(verdict.explanation or "")),  # noqa: S308
+        "json_ld": mark_safe(json_ld),  # noqa: S308
+        "history": _history(claim_id),
+        "sources": list(verdict.sources.all()),
+        "canonical_url": public_url(claim_id),
+    }
+    return render(request, "reviews/public_factcheck.html", context)
+
+
+@require_GET
+def factcheck_json(request, claim_id: int):
+    verdict = _published(claim_id)
+    claim = verdict.claim
+    return JsonResponse(
+        {
+            "claim": {"id": claim.pk, "text": claim.text, "claimant": claim.claimant},
+            "article": {"title": claim.article.title, "url": claim.article.url, "publisher": claim.article.publisher},
+            "verdict": {
+                "version": verdict.version,
+                "rating": verdict.rating.slug,
+                "rating_label": verdict.rating.label,
+                "summary": verdict.summary,
+                "explanation": nh3.clean(verdict.explanation or ""),
+                "correction_note": verdict.correction_note,
+                "published_at": verdict.decided_at,
+                "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher} for s in verdict.sources.all()],
+            },
+            "history": _history(claim_id),
+            "claimreview": claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
