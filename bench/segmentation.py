@@ -254,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     from claims.segmentation import SEGMENTER_VERSION
 
     pinned = _pin_to_one_core()
+    if not GOLDEN_RULES.exists():
+        print(f"The Golden Rules are not at {GOLDEN_RULES}: shared/data/ must sit beside the repository.")
+        return 2
     rules = golden_rules()
     seed = SEED.read_text(encoding="utf-8")
     documents = speed_corpus(limit_chars=40_000 if args.quick else None)

@@ -27,8 +27,10 @@ What it handles:
   newsletter prompts.
 * Check-worthiness: a lexicon and pattern score; see ``scoring``.
 
-``SEGMENTER_VERSION`` changes whenever the output for some input changes, so stored claims can say
-which engine produced them.
+``KINDS`` and ``CLAIM_TYPES`` are the closed vocabularies (tuples, usable as model choices);
+``BOILERPLATE_KINDS`` is every kind but "sentence". ``SEGMENTER_VERSION`` changes whenever the
+output for some input changes, so stored claims can say which engine produced them (a test in
+claims/tests/test_segmentation_version.py fails until it does).
 """
 
 from .engine import segment
