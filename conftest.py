@@ -108,6 +108,9 @@ def make_celery_worker(celery_broker):
 
     yield make
     for worker in workers:
+        worker.stop()
+        # Shown by pytest only when the test failed.
+        print(f"--- worker log ({worker.name}) ---\n{worker.log_text[-6000:]}")
         worker.close()
 
 
