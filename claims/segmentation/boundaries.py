@@ -20,7 +20,7 @@ from .lexicon import (
 
 # A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks, then closing quotes/brackets.
 _TERMINATOR = re.compile(r"[.!?…](?:(?<=\.)(?: \.){2,}|[.!?…]*)[)\]\"'”’»]*")
-# What follows a candidate: whitespace, opening quotes/brackets, then the next word.
+# What follows a candidate, after any whitespace: opening quotes or brackets, then the next word.
 _AFTER = re.compile(r"([\"'“‘«(\[]*)([^\s.,;:!?\"'”’»)\]]*)")
 _LOOKBACK = 64
 _OPENERS = "\"'“‘«([{"
@@ -98,18 +98,18 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
         if te >= hi:
             break
         nxt = text[te]
-        if nxt == " " and te + 1 < hi:
-            # The common case, one space: a lower-case word after it continues the sentence.
+        if nxt.isspace():
             nxt_pos = te + 1
-            nxt = text[nxt_pos]
+            if nxt_pos < hi and not text[nxt_pos].isspace():
+                nxt = text[nxt_pos]  # the common case: a single space
+            else:
+                after = _NONSPACE.search(text, nxt_pos, hi)
+                if after is None:
+                    break
+                nxt_pos = after.start()
+                nxt = text[nxt_pos]
             if nxt.islower():
-                continue
-        elif nxt.isspace():
-            after = _NONSPACE.search(text, te, hi)
-            if after is None:
-                break
-            nxt_pos = after.start()
-            nxt = text[nxt_pos]
+                continue  # a lower-case word after the stop continues the sentence
         else:
             nxt_pos = te  # glued to the next word
         cut = _decide(text, m, seg_start, nxt_pos, nxt, hi)

@@ -135,6 +135,17 @@ def test_newswire_sentence_boundaries(text, expected):
     assert _texts(text) == expected
 
 
+@pytest.mark.parametrize("gap", ["  ", " \t", "\u00a0 ", "   "])
+def test_wider_gaps_after_a_stop_follow_the_same_rules(gap):
+    text = f"I live in the U.S.{gap}How about you? I work for the U.S.{gap}Government.{gap}the rest is small."
+
+    assert _texts(text) == [
+        "I live in the U.S.",
+        "How about you?",
+        f"I work for the U.S.{gap}Government.{gap}the rest is small.",
+    ]
+
+
 def test_paragraph_lines_are_separate_even_without_a_full_stop():
     text = "Troops leave Niger\nThe last American troops left on Monday.\nThe base is empty."
 

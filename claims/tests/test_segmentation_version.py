@@ -14,6 +14,7 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "articles" / "us-troops-l
 SAMPLES = [
     "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
     "I live in the U.S. How about you? I work for the U.S. Government in Virginia.",
+    "It was substituted.  If a parameter is missing.  the rest follows. U.S.  How? Mr.\tSmith left.",
     "1.) The first item 2.) The second item",
     "• 9. The first item • 10. The second item",
     'She turned to him, "This is great." She held the book out to show him.',
@@ -30,7 +31,7 @@ SAMPLES = [
 
 # The version and the output it produces for the samples. A change that alters any output must bump
 # SEGMENTER_VERSION (claims/segmentation/__init__.py) and record both here; the failure message says how.
-RECORDED = ("1.2.0", "a09744dfb6bffd9a9f64d2b84fbb1b8b65d090f860a94963b7b970e502808ca7")
+RECORDED = ("1.3.0", "79a5dce2c68869ab41d1af1abe067af5b6911d68c1fd58c3f73dea170099db17")
 
 
 def _fingerprint() -> str:
