@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
@@ -384,6 +384,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         }
         return {
             "title": f"Claim #{claim.pk}",
+            "public_url": _public_url(claim) if published else None,
             "opts": self.opts,
             "original": claim,
             "claim": claim,
@@ -577,6 +578,13 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         "verdict_approve": step_verdict_approve,
         "verdict_request_changes": step_verdict_request_changes,
     }
+
+
+def _public_url(claim: Claim) -> str | None:
+    try:
+        return reverse("public-factcheck", args=[claim.pk])
+    except NoReverseMatch:
+        return None
 
 
 def _refusal_of(call) -> str | None:

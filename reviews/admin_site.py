@@ -14,6 +14,7 @@ class FactcheckAdminSite(admin.AdminSite):
     site_title = "factcheck desk"
     index_title = "Dashboard"
     index_template = "admin/reviews/dashboard.html"
+    site_url = None  # the public pages are per fact-check; there is no site home to link to
 
     def has_permission(self, request):
         """Staff in the Reviewers or Editors group (or superusers); integrators use the API only."""

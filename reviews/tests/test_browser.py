@@ -90,10 +90,21 @@ class Desk:
         self.wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
 
     def click_and_wait_for_reload(self, element):
-        from selenium.webdriver.support import expected_conditions as ec
+        """Click, then wait until a new document has loaded (the old one's marker is gone)."""
+        from selenium.common.exceptions import WebDriverException
 
+        self.driver.execute_script("window.__fcOldPage = true;")
         element.click()
-        self.wait.until(ec.staleness_of(element))
+
+        def reloaded(driver):
+            try:
+                return driver.execute_script(
+                    "return document.readyState === 'complete' && window.__fcOldPage === undefined;"
+                )
+            except WebDriverException:  # the navigation is still swapping documents
+                return False
+
+        self.wait.until(reloaded)
 
     def open(self, path):
         self.driver.get(self.base_url + path)
