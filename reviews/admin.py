@@ -135,3 +135,7 @@ class WorkflowEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# API tokens and webhooks are registered in their own module.
+from . import admin_api  # noqa: E402, F401

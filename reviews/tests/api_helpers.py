@@ -51,3 +51,55 @@ def corrected(*, claim, editor, author, note="The report was revised; the rating
     services.verdict_approve(verdict=verdict, actor=editor)
     verdict.refresh_from_db()
     return verdict
+
+
+class Receiver:
+    """A real HTTP server on 127.0.0.1 in a thread that records what it is sent.
+
+    `script` is a list of (status, headers, body, delay_seconds) answers used in order; after it
+    runs out every request gets 200.
+    """
+
+    def __init__(self):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.requests = []
+        self.script = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's naming)
+                import time
+
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                receiver.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                status, headers, answer, delay = receiver.script.pop(0) if receiver.script else (200, {}, b"ok", 0)
+                if delay:
+                    time.sleep(delay)
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def host(self) -> str:
+        return f"127.0.0.1:{self.server.server_port}"
+
+    def url(self, path="/hook") -> str:
+        return f"http://{self.host}{path}"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()

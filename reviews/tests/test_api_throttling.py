@@ -1,0 +1,38 @@
+"""Throttles: per user and per anonymous address, counted in the shared cache, 429 with Retry-After."""
+
+from django.core.cache import cache
+
+
+def test_user_over_the_rate_gets_429_with_retry_after(integrator, api_client_for, settings):
+    settings.FACTCHECK_API_THROTTLE_RATES = {"user": "3/minute", "anon": "100/minute"}
+    client = api_client_for(integrator)
+
+    statuses = [client.get("/api/v1/ratings/").status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+    response = client.get("/api/v1/ratings/")
+    assert int(response["Retry-After"]) > 0
+
+
+def test_the_count_is_per_user_and_shared_across_clients(integrator, reviewer, api_client_for, settings):
+    settings.FACTCHECK_API_THROTTLE_RATES = {"user": "2/minute", "anon": "100/minute"}
+    # two tokens (two processes, say) of one user share one count
+    first, second = api_client_for(integrator), api_client_for(integrator)
+
+    assert first.get("/api/v1/ratings/").status_code == 200
+    assert second.get("/api/v1/ratings/").status_code == 200
+    assert first.get("/api/v1/ratings/").status_code == 429
+    # another user has their own
+    assert api_client_for(reviewer).get("/api/v1/ratings/").status_code == 200
+    assert cache.get(f"throttle_user_{integrator.pk}") is not None
+
+
+def test_anonymous_callers_are_throttled_per_address(api_client_for, settings):
+    settings.FACTCHECK_API_THROTTLE_RATES = {"user": "100/minute", "anon": "2/minute"}
+    client = api_client_for(None)
+
+    statuses = [client.get("/api/v1/claimreviews/", REMOTE_ADDR="203.0.113.7").status_code for _ in range(3)]
+    other = client.get("/api/v1/claimreviews/", REMOTE_ADDR="203.0.113.8")
+
+    assert statuses == [200, 200, 429]
+    assert other.status_code == 200
