@@ -47,7 +47,7 @@ def _bars(rows):
     return [{"label": label, "count": n, "key": key, "percent": round(100 * n / top, 1)} for label, n, key in rows]
 
 
-def _columns(weeks, *, height=120, width=28, gap=8):
+def _columns(weeks, *, height=120, width=30, gap=16):
     """Geometry for an inline SVG column chart of (week start, count)."""
     top = max((n for _, n in weeks), default=0) or 1
     columns = []

@@ -204,3 +204,8 @@ def test_reviewer_researches_a_seed_claim_and_an_editor_publishes_it(browser, li
     desk.shot("public-fact-check")
     top.refresh_from_db()
     assert top.status == "published"
+
+    # and the editor's dashboard counts it
+    desk.open(reverse("admin:index"))
+    desk.text_in("#fc-chart-ratings", "Mostly true")
+    desk.shot("editor-dashboard")
