@@ -8,8 +8,10 @@ from django.urls import reverse
 from claims.models import Claim
 from claims.tests.factories import ClaimFactory, SourceFactory
 from factcheck.tests.factories import UserFactory
+from reviews import services
 from reviews.models import Verdict
 from reviews.tests.factories import VerdictFactory
+from reviews.tests.wf_helpers import submitted_verdict
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +77,22 @@ def test_editor_queue_queries_do_not_grow_with_rows(client, editor, reviewer):
 
     assert thirty == one
     assert response.content.decode().count('class="fc-queue-row"') == 30
+
+
+def test_claim_page_queries_do_not_grow_with_sources_versions_and_events(client, editor, reviewer, other_reviewer):
+    client.force_login(editor)
+    small, _ = submitted_verdict(reviewer=reviewer)
+    large, verdict = submitted_verdict(reviewer=other_reviewer)
+    for n in range(5):
+        SourceFactory(claim=large, url=f"https://archive.example.org/{n}")
+    services.verdict_request_changes(verdict=verdict, actor=editor, note="More sources.")
+    services.verdict_update(verdict=verdict, actor=other_reviewer, sources=list(large.sources.all()))
+    services.verdict_submit(verdict=verdict, actor=other_reviewer)
+    client.get(reverse("admin:claims_claim_change", args=[small.pk]))
+
+    few, _ = _count(client, reverse("admin:claims_claim_change", args=[small.pk]))
+    many, response = _count(client, reverse("admin:claims_claim_change", args=[large.pk]))
+
+    assert large.events.count() > small.events.count()
+    assert response.content.decode().count('class="fc-source"') == 6
+    assert many == few
