@@ -223,10 +223,11 @@ def article_segment(*, article_id: int) -> SegmentationOutcome:
         segments = [s for s in segment(body) if not s.is_boilerplate]
         elapsed_ms = math.ceil((time.perf_counter() - clock) * 1000)
         with transaction.atomic():
-            if not _still_owned(article_id=article_id, run_started=run_started):
+            existing = _lock_owned_run(article_id=article_id, run_started=run_started)
+            if existing is None:
                 return SegmentationOutcome(article_id=article_id, ran=False)
             created, kept = _replace_untouched_claims(
-                article_id=article_id, segments=segments, segmenter_version=SEGMENTER_VERSION
+                article_id=article_id, existing=existing, segments=segments, segmenter_version=SEGMENTER_VERSION
             )
             Article.objects.filter(pk=article_id).update(
                 segmentation_status=Article.SegmentationStatus.DONE,
@@ -297,16 +298,28 @@ def _claim_segmentation(*, article_id: int, run_started) -> bool:
     return claimed == 1
 
 
-def _still_owned(*, article_id: int, run_started) -> bool:
-    # Locks the article, then its claims in primary-key order, as every claim-editing service does,
-    # so a reviewer's split or assignment and this write queue behind each other. A run that was
-    # taken over (by the sweep or a re-segmentation) finds another start time and writes nothing.
-    _lock_article_claims(article_id)
-    return Article.objects.filter(
-        pk=article_id,
-        segmentation_status=Article.SegmentationStatus.RUNNING,
-        segmentation_started_at=run_started,
-    ).exists()
+def _lock_owned_run(*, article_id: int, run_started) -> list[int] | None:
+    """Lock the article and its claims; their ids, or None when this run no longer owns the article.
+
+    The article first, then its claims in primary-key order, as every claim-editing service locks
+    them, so a reviewer's split or assignment and this write queue behind each other. A run that
+    was taken over (by the sweep or a re-segmentation) finds another start time and writes nothing.
+    """
+    owned = (
+        Article.objects.select_for_update()
+        .filter(
+            pk=article_id,
+            segmentation_status=Article.SegmentationStatus.RUNNING,
+            segmentation_started_at=run_started,
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if owned is None:
+        return None
+    return list(
+        Claim.objects.filter(article_id=article_id).order_by("pk").select_for_update().values_list("pk", flat=True)
+    )
 
 
 def _release_segmentation(*, article_id: int, run_started) -> None:
@@ -322,14 +335,19 @@ def _release_segmentation(*, article_id: int, run_started) -> None:
         logger.warning("could not release article %s after a database error", article_id)
 
 
-def _replace_untouched_claims(*, article_id: int, segments, segmenter_version: str) -> tuple[int, int]:
+def _replace_untouched_claims(
+    *, article_id: int, existing: list[int], segments, segmenter_version: str
+) -> tuple[int, int]:
     """Delete the untouched claims, insert the new segments around the kept ones, renumber by offset.
 
-    Returns (created, kept). Runs inside the caller's transaction with the article's claims locked.
+    Returns (created, kept). Runs inside the caller's transaction with the article's claims locked;
+    `existing` are their ids (none on a first run, which then needs no deleting or renumbering).
     """
     claims = Claim.objects.filter(article_id=article_id)
-    claims_untouched(claims).delete()
-    kept = list(claims.order_by("start", "end", "pk").values_list("pk", "start", "end", "position"))
+    kept = []
+    if existing:
+        claims_untouched(claims).delete()
+        kept = list(claims.order_by("start", "end", "pk").values_list("pk", "start", "end", "position"))
 
     spans = [(start, end) for _, start, end, _ in kept]
     fresh = [s for s in segments if not any(s.start < end and start < s.end for start, end in spans)]
