@@ -38,6 +38,7 @@ from reviews.workflow import allowed_actions as workflow_allowed_actions
 
 from . import selectors, services
 from .models import Article, Claim, Source
+from .paginators import EstimatedCountPaginator
 
 CONTEXT_CHARS = 600  # characters of article text shown on each side of a claim
 
@@ -113,16 +114,6 @@ class PublisherFilter(admin.SimpleListFilter):
         return queryset.filter(article__publisher=self.value())
 
 
-def _estimated_count_paginator():
-    try:
-        from .paginators import EstimatedCountPaginator
-    except ImportError:  # pragma: no cover - the module ships with the scale work
-        from django.core.paginator import Paginator
-
-        return Paginator
-    return EstimatedCountPaginator
-
-
 # --- claims -----------------------------------------------------------------------------------
 
 
@@ -153,7 +144,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
-    paginator = _estimated_count_paginator()
+    paginator = EstimatedCountPaginator
     actions = ("assign_to_me", "assign_to", "unassign", "dismiss", "reopen", "merge", "resegment_article")
 
     # -- list ----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """History pages for the desk's models, read-only."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 
@@ -10,6 +11,8 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
     Reverting saves the old row straight through a model form, which would step around the
     services (a claim could be put back to "published" without an approval).
     """
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def revert_disabled(self, request, obj=None):
         return True

@@ -4,6 +4,7 @@ Headless Debian Chromium driven by Selenium against pytest-django's live server.
 step go to screenshots/browser/ (git-ignored).
 """
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,8 +19,9 @@ from claims.services import article_ingest
 from factcheck.tests.factories import PASSWORD
 from seeds.loader import seed_articles
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
+# Debian's packages (chromium, chromium-driver); CHROMIUM_BIN / CHROMEDRIVER_BIN point elsewhere.
+CHROMIUM = os.environ.get("CHROMIUM_BIN") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER_BIN") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SHOTS = Path(settings.BASE_DIR) / "screenshots" / "browser"
 WAIT_SECONDS = 15
 
