@@ -7,7 +7,7 @@ export DJANGO_DEBUG ?= true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format bench bench-scale bench-segmentation
+.PHONY: install run test test-fast lint format bench bench-scale bench-segmentation bench-ingest
 
 install: $(VENV)/.installed
 
@@ -37,7 +37,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: bench-scale bench-segmentation
+bench: bench-scale bench-segmentation bench-ingest
 
 # One million claims in PostgreSQL (database fc_bench_scale, built once and reused; BENCH_ARGS=--rebuild
 # rebuilds it): the API and admin timed beside the raw SQL, then gunicorn + wrk. Needs PostgreSQL on
@@ -50,3 +50,9 @@ bench-scale: install
 bench-segmentation: install
 	.venv/bin/pip install -q -r requirements-bench.txt
 	.venv/bin/python bench/segmentation.py
+
+# 2,000 articles of ~5,000 characters through import_articles into PostgreSQL (database
+# fc_bench_ingest, dropped and recreated) with a real Celery worker on Redis db 15, beside the bare
+# segmenter on the same articles.
+bench-ingest: install
+	$(PY) bench/ingest.py $(INGEST_BENCH_ARGS)

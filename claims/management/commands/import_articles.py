@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
+from itertools import islice
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -53,19 +54,27 @@ class Command(BaseCommand):
             "--sync", action="store_true", help="Segment each article right away in this process (no worker)."
         )
         parser.add_argument("--no-progress", action="store_true", help="Do not draw the progress bar.")
+        parser.add_argument("--batch-size", type=int, default=100, help="Articles committed together (default 100).")
 
-    def handle(self, *args, paths, sync=False, no_progress=False, **options):
+    def handle(self, *args, paths, sync=False, no_progress=False, batch_size=100, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size must be at least 1.")
         files = list(self._files(paths))
         total = sum(_count_records(path) for path in files)
+        records = (record for path in files for record in _read_records(path))
         summary = Summary()
         with (
             _segment_inline(sync),
             tqdm(total=total, unit="article", file=sys.stderr, disable=no_progress, dynamic_ncols=True) as bar,
         ):
-            for path in files:
-                for record in _read_records(path):
-                    self._import(record, summary)
-                    bar.update(1)
+            while batch := list(islice(records, batch_size)):
+                # One commit per batch, since each commit waits for the disk; every record still
+                # has its own savepoint, so a refused one leaves nothing and the others stand.
+                # The batch's segmentation messages are sent when it commits.
+                with transaction.atomic():
+                    for record in batch:
+                        self._import(record, summary)
+                bar.update(len(batch))
 
         self._report(summary, sync=sync)
         if summary.failed:
@@ -90,8 +99,6 @@ class Command(BaseCommand):
             summary.failed.append((record.where, record.error))
             return
         try:
-            # One transaction per article: a refused record leaves nothing behind, and its
-            # segmentation is queued as soon as it commits.
             with transaction.atomic():
                 article, created = article_ingest(**record.fields)
         except ValidationError as error:

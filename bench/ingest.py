@@ -1,0 +1,209 @@
+"""Ingest throughput: articles through `import_articles` into PostgreSQL with a real Celery worker.
+
+    python bench/ingest.py [--articles 2000] [--chars 5000] [--concurrency 2]
+
+Drops and recreates the database `fc_bench_ingest`, migrates it, starts `celery worker` (prefork,
+concurrency 2) on a Redis database of its own, generates deterministic news-like articles of about
+5,000 characters (sentences with figures, names and dates, plus a byline and a photo credit each),
+writes them as JSONL, and times `import_articles` from its start until the last article is
+`done`. The same article bodies are then segmented by the bare segmenter in this process (no
+database, no queue), and the table puts the two side by side. Goal: the pipeline at >= 50% of the
+bare segmenter's articles per second.
+
+Environment: BENCH_INGEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/fc_bench_ingest),
+BENCH_INGEST_REDIS_URL (default redis://127.0.0.1:6379/15; flushed).
+"""
+
+import argparse
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import redis
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims.segmentation import segment  # noqa: E402 - pure Python, no Django needed
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/fc_bench_ingest"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+SEED = 20261128
+
+PEOPLE = ["Amina Diallo", "Jonas Weber", "Priya Nair", "Tomás Ruiz", "Mei Lin", "Olena Marchenko", "Kwame Mensah"]
+PLACES = ["Niamey", "Agadez", "Lagos", "Hamburg", "Lyon", "Porto", "Krakow", "Tunis", "Accra", "Dakar"]
+BODIES = ["the ministry", "the central bank", "the statistics office", "the city council", "the army", "the union"]
+THINGS = ["homes", "jobs", "troops", "vaccines", "tonnes of grain", "new cases", "schools", "buses"]
+VERBS = ["said", "reported", "announced", "estimated", "confirmed", "claimed"]
+TEMPLATES = [
+    "{Body} {verb} that {n:,} {thing} were counted in {place} in {year}.",
+    "According to {person}, the number of {thing} rose by {p} percent between {year} and {year2}.",
+    "{Person} told reporters on {day} that {body} would spend ${m} million on {thing} by {year2}.",
+    "Critics said the real figure was closer to {n2:,}, far below what {body} had promised.",
+    "In {place}, {p} percent of residents said they had seen fewer {thing} than a year earlier.",
+    "The decision was blamed on a new law passed in {year}, {person} said.",
+    "Officials expect the share of {thing} to fall to {p2} percent next year.",
+    "\u201cWe have never seen anything like this,\u201d {person} said in {place} on {day}.",
+    "{Body} has not published its own data since {month} {year}.",
+    "Prices for {thing} in {place} doubled in {month}, the highest level since {year2}.",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+
+
+def article(n: int, chars: int) -> dict:
+    rng = random.Random(SEED * 100_003 + n)
+    place = rng.choice(PLACES)
+    paragraphs, size = [f"By {rng.choice(PEOPLE)} | {place}"], 0
+    while size < chars:
+        sentences = []
+        for _ in range(rng.randint(3, 6)):
+            body = rng.choice(BODIES)
+            year = rng.randint(1995, 2024)
+            sentences.append(
+                rng.choice(TEMPLATES).format(
+                    Body=body.capitalize(),
+                    body=body,
+                    verb=rng.choice(VERBS),
+                    n=rng.randint(100, 2_000_000),
+                    n2=rng.randint(100, 2_000_000),
+                    thing=rng.choice(THINGS),
+                    place=rng.choice(PLACES),
+                    year=year,
+                    year2=year + rng.randint(1, 6),
+                    p=rng.randint(2, 90),
+                    p2=rng.randint(2, 90),
+                    m=rng.randint(2, 900),
+                    person=rng.choice(PEOPLE),
+                    Person=rng.choice(PEOPLE),
+                    day=rng.choice(DAYS),
+                    month=rng.choice(MONTHS),
+                )
+            )
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+        if len(paragraphs) == 3:
+            paragraphs.append(f"Photo: {rng.choice(PEOPLE)} / Example News")
+    return {
+        "title": f"Report {n}: {rng.choice(THINGS)} in {place}",
+        "body": "\n\n".join(paragraphs),
+        "url": f"https://news.example.org/bench/{n}",
+        "publisher": "Example News",
+        "published_at": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T12:00:00+00:00",
+    }
+
+
+def recreate_database(url: str) -> None:
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def bare_segmenter(bodies: list[str]) -> float:
+    for body in bodies[:50]:  # warm up
+        segment(body)
+    started = time.perf_counter()
+    for body in bodies:
+        segment(body)
+    return time.perf_counter() - started
+
+
+def start_worker(env: dict, concurrency: int, log_path: Path) -> subprocess.Popen:
+    log = log_path.open("w", encoding="utf-8")
+    command = [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--pool", "prefork"]
+    command += ["--concurrency", str(concurrency), "--loglevel", "INFO", "--without-gossip", "--without-mingle"]
+    worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while " ready." not in log_path.read_text(encoding="utf-8", errors="replace"):
+        if worker.poll() is not None or time.monotonic() > deadline:
+            sys.exit(f"the worker did not start:\n{log_path.read_text(encoding='utf-8', errors='replace')[-3000:]}")
+        time.sleep(0.1)
+    return worker
+
+
+def count_done(url: str) -> tuple[int, int]:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            "SELECT count(*) FILTER (WHERE segmentation_status IN ('done', 'failed')),"
+            " count(*) FILTER (WHERE segmentation_status = 'failed') FROM claims_article"
+        ).fetchone()
+    return row[0], row[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--chars", type=int, default=5000)
+    parser.add_argument("--concurrency", type=int, default=2)
+    args = parser.parse_args()
+
+    database_url = os.environ.get("BENCH_INGEST_DATABASE_URL", DEFAULT_DATABASE_URL)
+    redis_url = os.environ.get("BENCH_INGEST_REDIS_URL", DEFAULT_REDIS_URL)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_", "FACTCHECK_"))}
+    env.update(DATABASE_URL=database_url, REDIS_URL=redis_url, DJANGO_DEBUG="true", DJANGO_LOG_LEVEL="WARNING")
+
+    articles = [article(n, args.chars) for n in range(args.articles)]
+    total_chars = sum(len(a["body"]) for a in articles)
+    print(f"{len(articles)} articles, {total_chars:,} characters (mean {total_chars // len(articles):,})")
+
+    print(f"database {urlsplit(database_url).path.lstrip('/')}: recreate and migrate")
+    recreate_database(database_url)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    redis.Redis.from_url(redis_url).flushdb()
+
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        feed = Path(tmp) / "articles.jsonl"
+        feed.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+        worker = start_worker(env, args.concurrency, Path(tmp) / "worker.log")
+        try:
+            print(f"pipeline: import_articles -> Redis -> worker (prefork, concurrency {args.concurrency})")
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "manage.py", "import_articles", str(feed), "--no-progress"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+            )
+            imported = time.perf_counter() - started
+            deadline = time.monotonic() + 600
+            while (finished := count_done(database_url))[0] < len(articles):
+                if time.monotonic() > deadline:
+                    sys.exit(f"timed out: {finished[0]} of {len(articles)} articles segmented")
+                time.sleep(0.02)
+            pipeline = time.perf_counter() - started
+        finally:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=30)
+
+    print("bare segmenter: the same bodies, in this process")
+    bare = bare_segmenter([a["body"] for a in articles])
+
+    n = len(articles)
+    rows = [
+        ("bare segmenter (1 process)", n / bare, total_chars / bare),
+        (f"pipeline (import + {args.concurrency} workers)", n / pipeline, total_chars / pipeline),
+    ]
+    print()
+    print(f"{'':34} {'articles/s':>11} {'chars/s':>13}")
+    for label, per_s, chars_s in rows:
+        print(f"{label:34} {per_s:11,.0f} {chars_s:13,.0f}")
+    ratio = bare / pipeline
+    print(f"{'pipeline / bare':34} {ratio:11.0%}")
+    print(f"(import_articles took {imported:.1f} s; all {n} done after {pipeline:.1f} s; failed: {finished[1]})")
+    print(f"RESULT ingest articles_per_s={n / pipeline:.0f} bare_articles_per_s={n / bare:.0f} ratio={ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
