@@ -65,13 +65,15 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
 
 def env_database(name: str, *, default: str, base_dir) -> dict:
     url = _raw(name, default) or default
+    scheme = url.split(":", 1)[0]
+    if scheme not in environ.Env.DB_SCHEMES:
+        known = ", ".join(sorted(s for s in environ.Env.DB_SCHEMES if s.startswith(("postgres", "sqlite"))))
+        raise ImproperlyConfigured(f"{name}={url!r} has an unknown database scheme {scheme!r} (use one of {known}).")
     try:
         config = environ.Env.db_url_config(url)
     except Exception as error:  # environ raises several types for malformed URLs
         raise ImproperlyConfigured(f"{name}={url!r} is not a database URL: {error}") from None
-    engine = config.get("ENGINE", "")
-    if not engine:
-        raise ImproperlyConfigured(f"{name}={url!r} names an unknown database scheme.")
+    engine = config["ENGINE"]
     if engine.endswith("sqlite3"):
         name_value = config.get("NAME") or "db.sqlite3"
         if name_value != ":memory:" and not os.path.isabs(name_value):

@@ -35,7 +35,7 @@ def _run_manage(*args, **env_overrides):
     ],
 )
 def test_bad_value_stops_startup_naming_the_variable(variable, value):
-    result = _run_manage("check", DJANGO_DEBUG="true", **{variable: value})
+    result = _run_manage("check", **{"DJANGO_DEBUG": "true", variable: value})
 
     assert result.returncode != 0
     assert variable in result.stderr

@@ -7,6 +7,12 @@ from claims.models import Article, Claim
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _development(settings):
+    # pytest-django runs tests with DEBUG off; the demo users exist only in development.
+    settings.DEBUG = True
+
+
 def test_seed_loads_the_article_with_its_claims_and_demo_users(capsys):
     call_command("seed")
 
