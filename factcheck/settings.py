@@ -203,6 +203,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"DismissReasonEnum": "claims.models.Claim.DismissReason"},
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "reviews.api.schema.add_error_responses",
+    ],
 }
 
 # --- The desk's own settings ------------------------------------------------------------------

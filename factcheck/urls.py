@@ -21,3 +21,6 @@ urlpatterns = [
     path("fact-checks/<int:claim_id>/", public.factcheck_page, name="public-factcheck"),
     path("fact-checks/<int:claim_id>.json", public.factcheck_json, name="public-factcheck-json"),
 ]
+
+# Unmatched API URLs answer JSON like the rest of the API.
+handler404 = "reviews.api.exceptions.not_found"

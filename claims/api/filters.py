@@ -1,4 +1,7 @@
+import datetime
+
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
@@ -6,9 +9,26 @@ from claims.models import Article, Claim
 from claims.selectors import claim_search
 
 
+class UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 timestamp, converted to UTC (the database refuses offsets beyond its own range)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return value
+        try:
+            return value.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("The timestamp is out of range.", code="invalid") from None
+
+
+class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+
 class ArticleFilter(django_filters.FilterSet):
     segmentation_status = django_filters.ChoiceFilter(choices=Article.SegmentationStatus.choices)
-    updated_after = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    updated_after = UtcIsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
 
     class Meta:
         model = Article
@@ -22,7 +42,7 @@ class ClaimFilter(django_filters.FilterSet):
     checkworthiness_min = django_filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
     claim_type = django_filters.ChoiceFilter(choices=Claim.ClaimType.choices)
     rating = django_filters.CharFilter(field_name="published_rating", help_text="Slug of the published rating.")
-    updated_after = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    updated_after = UtcIsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
     q = django_filters.CharFilter(method="filter_q", help_text="Full-text search in the claim's wording.")
 
     class Meta:

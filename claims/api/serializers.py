@@ -7,6 +7,7 @@ from reviews.claimreview import public_url
 
 
 class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(read_only=True, allow_null=True)
     claim_count = serializers.IntegerField(read_only=True)
     links = serializers.SerializerMethodField()
 
@@ -39,7 +40,11 @@ class ArticleCreateSerializer(serializers.Serializer):
 
 
 class ClaimSerializer(serializers.ModelSerializer):
-    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    claimant_url = serializers.CharField(read_only=True, help_text="A URL, or empty.")
+    dismiss_reason = serializers.ChoiceField(
+        choices=Claim.DismissReason.choices, allow_blank=True, read_only=True, help_text="Empty unless dismissed."
+    )
     rating = serializers.CharField(
         source="published_rating", read_only=True, allow_null=True, help_text="Slug of the published rating."
     )
@@ -109,7 +114,7 @@ class MergeSerializer(serializers.Serializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
-    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     # Plain strings here: the service validates and normalises URLs, with its own messages.
     url = serializers.CharField(max_length=2000)
     archive_url = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

@@ -60,6 +60,9 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_queryset(self):
         return selectors.article_list()
 
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
     def get_permissions(self):
         if self.action == "resegment":
             return [IsDesk()]
@@ -159,6 +162,10 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def get_queryset(self):
         return selectors.claim_list()
 
+    def filter_queryset(self, queryset):
+        # Filters and ordering are for the list; a claim's own URL finds it whatever the query string says.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
     def get_permissions(self):
         if self.action in ("assign", "dismiss", "reopen", "split", "merge", "sources"):
             return [IsDesk()]
@@ -245,7 +252,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         examples=[OpenApiExample("Split", value={"at": 42}, request_only=True)],
         responses={200: ClaimSerializer(many=True), **ERRORS},
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
     def split(self, request, pk=None):
         claim = self.get_object()
         serializer = SplitSerializer(data=request.data)

@@ -54,3 +54,13 @@ def api_exception_handler(exc, context):
     if isinstance(exc, WorkflowError):
         return Response({"detail": exc.message, "code": "invalid"}, status=exc.status_code)
     return drf_exception_handler(exc, context)
+
+
+def not_found(request, exception):
+    """404 for URLs no route matches: JSON under /api/, Django's page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return page_not_found(request, exception)

@@ -16,7 +16,7 @@ class VerdictSerializer(serializers.ModelSerializer):
     rating = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     rating_label = serializers.CharField(source="rating.label", read_only=True)
     author = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    editor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    editor = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     sources = VerdictSourceSerializer(many=True, read_only=True)
 
     class Meta:
@@ -57,7 +57,7 @@ class RequestChangesSerializer(serializers.Serializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    actor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    actor = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = WorkflowEvent

@@ -6,10 +6,12 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, OpenApiTypes, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from claims.api.filters import UtcIsoDateTimeFilter
 from claims.models import Claim
 from reviews import selectors, services, webhooks
 from reviews.claimreview import claimreview_document
@@ -71,6 +73,16 @@ CLAIMREVIEW_EXAMPLE = OpenApiExample(
 class JSONLDRenderer(JSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
+
+
+class AlwaysFirstRenderer(BaseContentNegotiation):
+    """ClaimReview is served as JSON-LD whatever the client's Accept header says."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 def _visible_verdicts(request):
@@ -209,7 +221,8 @@ class ClaimReviewView(generics.GenericAPIView):
 
     permission_classes = [AllowAny]
     authentication_classes = []
-    renderer_classes = [JSONLDRenderer, JSONRenderer]
+    renderer_classes = [JSONLDRenderer]
+    content_negotiation_class = AlwaysFirstRenderer
     pagination_class = None
 
     @extend_schema(
@@ -217,7 +230,6 @@ class ClaimReviewView(generics.GenericAPIView):
         auth=[],
         responses={
             (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, examples=[CLAIMREVIEW_EXAMPLE]),
-            (404, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="Not published."),
         },
     )
     def get(self, request, claim_id: int):
@@ -226,7 +238,7 @@ class ClaimReviewView(generics.GenericAPIView):
 
 
 class ClaimReviewFeedFilter(filters.FilterSet):
-    updated_after = filters.IsoDateTimeFilter(field_name="decided_at", lookup_expr="gt")
+    updated_after = UtcIsoDateTimeFilter(field_name="decided_at", lookup_expr="gt")
 
     class Meta:
         model = Verdict

@@ -1,0 +1,97 @@
+"""Which events are emitted: article.segmented / article.failed, claim.published, verdict.corrected."""
+
+import json
+
+import pytest
+
+from claims.services import article_ingest
+from claims.tests.factories import ArticleFactory
+from reviews.models import WebhookDelivery
+from reviews.tests.api_helpers import Receiver, corrected, published
+from reviews.webhooks import article_segmentation_notify, webhook_subscription_create
+
+EVERYTHING = ["article.segmented", "article.failed", "claim.published", "verdict.corrected"]
+
+
+@pytest.fixture
+def receiver(settings):
+    server = Receiver()
+    settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [server.host]
+    yield server
+    server.close()
+
+
+def _events(receiver):
+    return [json.loads(r["body"]) for r in receiver.requests]
+
+
+def test_segmenting_an_article_emits_article_segmented(integrator, receiver, django_capture_on_commit_callbacks):
+    webhook_subscription_create(owner=integrator, url=receiver.url(), events=EVERYTHING)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article, _ = article_ingest(
+            title="Bridge", body="The council spent 4 million euros on the bridge in 2022. The cost doubled by 2024."
+        )
+
+    (event,) = _events(receiver)
+    assert event["event"] == "article.segmented"
+    assert event["data"]["article"]["id"] == article.pk
+    assert event["data"]["article"]["claim_count"] == article.claims.count() > 0
+
+
+def test_a_failed_segmentation_emits_article_failed(integrator, receiver, django_capture_on_commit_callbacks):
+    webhook_subscription_create(owner=integrator, url=receiver.url(), events=["article.failed"])
+    article = ArticleFactory(segmentation_status="failed", segmentation_error="ValueError: unreadable")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article_segmentation_notify(article_id=article.pk)
+
+    (event,) = _events(receiver)
+    assert event["event"] == "article.failed"
+    assert event["data"]["article"]["segmentation_error"] == "ValueError: unreadable"
+
+
+def test_approval_emits_claim_published_with_the_claimreview(
+    integrator, reviewer, editor, receiver, django_capture_on_commit_callbacks
+):
+    webhook_subscription_create(owner=integrator, url=receiver.url(), events=["claim.published"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        claim, verdict = published(reviewer=reviewer, editor=editor)
+
+    (event,) = _events(receiver)
+    assert event["event"] == "claim.published"
+    assert event["data"]["claim"]["id"] == claim.pk
+    assert event["data"]["verdict"]["rating"] == "false"
+    assert event["data"]["claimreview"]["@type"] == "ClaimReview"
+    assert event["data"]["claimreview"]["claimReviewed"] == claim.text
+
+
+def test_a_correction_emits_verdict_corrected_not_claim_published(
+    integrator, reviewer, editor, other_editor, receiver, django_capture_on_commit_callbacks
+):
+    claim, _ = published(reviewer=reviewer, editor=editor)
+    webhook_subscription_create(owner=integrator, url=receiver.url(), events=EVERYTHING)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second = corrected(claim=claim, editor=other_editor, author=editor, note="The survey was revised.")
+
+    (event,) = _events(receiver)
+    assert event["event"] == "verdict.corrected"
+    assert event["data"]["verdict"]["version"] == second.version == 2
+    assert event["data"]["verdict"]["correction_note"] == "The survey was revised."
+
+
+def test_a_refused_approval_emits_nothing(integrator, reviewer, receiver, django_capture_on_commit_callbacks):
+    from reviews import services
+    from reviews.tests.api_helpers import submitted
+    from reviews.workflow import RoleForbidden
+
+    webhook_subscription_create(owner=integrator, url=receiver.url(), events=["claim.published"])
+    _, verdict = submitted(reviewer=reviewer)
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RoleForbidden):
+        services.verdict_approve(verdict=verdict, actor=reviewer)
+
+    assert receiver.requests == []
+    assert not WebhookDelivery.objects.exists()
