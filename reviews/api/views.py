@@ -70,6 +70,10 @@ CLAIMREVIEW_EXAMPLE = OpenApiExample(
 )
 
 
+# Timeline entries about unpublished verdict versions; their notes name the draft's rating.
+DESK_ONLY_EVENTS = ("verdict_draft", "correction_draft", "verdict_edit")
+
+
 class JSONLDRenderer(JSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
@@ -210,10 +214,22 @@ class ClaimEventsView(generics.GenericAPIView):
     pagination_class = None
     queryset = WorkflowEvent.objects.none()  # for the schema only
 
-    @extend_schema(summary="A claim's workflow timeline", responses={200: EventSerializer(many=True), **ERRORS})
+    @extend_schema(
+        summary="A claim's workflow timeline",
+        description="Integrators see the claim's transitions; not drafts or editors' notes.",
+        responses={200: EventSerializer(many=True), **ERRORS},
+    )
     def get(self, request, claim_id: int):
         claim = get_object_or_404(Claim.objects.only("id"), pk=claim_id)
-        return Response(EventSerializer(selectors.event_list(claim_id=claim.pk), many=True).data)
+        events = selectors.event_list(claim_id=claim.pk)
+        if not is_desk(request):
+            events = events.exclude(action__in=DESK_ONLY_EVENTS)
+        data = EventSerializer(events, many=True).data
+        if not is_desk(request):
+            for event in data:
+                if event["action"] == "request_changes":
+                    event["note"] = ""
+        return Response(data)
 
 
 class ClaimReviewView(generics.GenericAPIView):
@@ -297,7 +313,10 @@ class RatingListView(generics.ListAPIView):
 @extend_schema_view(
     list=extend_schema(summary="Your webhook subscriptions"),
     retrieve=extend_schema(summary="A webhook subscription"),
-    partial_update=extend_schema(summary="Change a subscription's URL, events or active flag"),
+    partial_update=extend_schema(
+        summary="Change a subscription's URL, events or active flag",
+        examples=[OpenApiExample("Pause", value={"is_active": False}, request_only=True)],
+    ),
     destroy=extend_schema(summary="Delete a subscription and its delivery log"),
 )
 class WebhookViewSet(
