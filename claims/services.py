@@ -421,6 +421,8 @@ def article_sweep_stuck(
 
     Articles that already used up their attempts end failed instead of looping forever.
     """
+    from reviews.webhooks import article_segmentation_notify
+
     now = timezone.now()
     if pending_for is None:
         pending_for = timedelta(seconds=settings.FACTCHECK_SEGMENTATION_PENDING_SECONDS)
@@ -455,6 +457,8 @@ def article_sweep_stuck(
         Article.objects.filter(pk__in=pending).update(updated_at=now)
         for article_id in [*running, *pending]:
             _queue_segmentation(article_id)
+        for article_id in gave_up:
+            article_segmentation_notify(article_id=article_id)
     if gave_up or running or pending:
         logger.warning(
             "sweep: re-queued %s pending and %s stuck running articles, gave up on %s",

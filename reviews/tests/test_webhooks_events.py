@@ -95,3 +95,28 @@ def test_a_refused_approval_emits_nothing(integrator, reviewer, receiver, django
 
     assert receiver.requests == []
     assert not WebhookDelivery.objects.exists()
+
+
+def test_the_sweep_giving_up_on_an_article_emits_article_failed(
+    integrator, receiver, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from claims.services import article_sweep_stuck
+
+    webhook_subscription_create(owner=integrator, url=receiver.url(), events=["article.failed"])
+    article = ArticleFactory(
+        segmentation_status="running",
+        segmentation_started_at=timezone.now() - timedelta(days=1),
+        segmentation_attempts=settings.FACTCHECK_SEGMENTATION_MAX_ATTEMPTS,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = article_sweep_stuck()
+
+    assert outcome.gave_up == [article.pk]
+    (event,) = _events(receiver)
+    assert event["event"] == "article.failed"
+    assert "Gave up" in event["data"]["article"]["segmentation_error"]
