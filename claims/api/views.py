@@ -15,7 +15,7 @@ from reviews import services as review_services
 from reviews.api.etag import etag_for, require_if_match
 from reviews.api.pagination import StableCursorPagination, StableOrderingFilter
 from reviews.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk
-from reviews.api.schema import ERRORS, IF_MATCH
+from reviews.api.schema import ARTICLE_OUT, CLAIM_OUT, ERRORS, IF_MATCH, SOURCE_OUT
 
 from .filters import ArticleFilter, ClaimFilter
 from .serializers import (
@@ -47,8 +47,10 @@ ARTICLE_EXAMPLE = OpenApiExample(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List articles", description="Newest first; cursor pages of up to 200."),
-    retrieve=extend_schema(summary="An article with its segmentation status and claim count"),
+    list=extend_schema(
+        summary="List articles", description="Newest first; cursor pages of up to 200.", examples=[ARTICLE_OUT]
+    ),
+    retrieve=extend_schema(summary="An article with its segmentation status and claim count", examples=[ARTICLE_OUT]),
 )
 class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ArticleSerializer
@@ -76,7 +78,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             "answer 413; control characters or invalid UTF-8 answer 400."
         ),
         request=ArticleCreateSerializer,
-        examples=[ARTICLE_EXAMPLE],
+        examples=[ARTICLE_EXAMPLE, ARTICLE_OUT],
         responses={
             202: ArticleSerializer,
             200: OpenApiResponse(ArticleSerializer, description="The same content was already stored."),
@@ -109,6 +111,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         description="Claims a person has touched survive; the others are replaced by the new run.",
         request=None,
         responses={202: ArticleSerializer, **ERRORS},
+        examples=[ARTICLE_OUT],
     )
     @action(detail=True, methods=["post"])
     def resegment(self, request, pk=None):
@@ -144,8 +147,13 @@ def _resolve_assignee(value, *, request):
             "Cursor pages (default 50, `page_size` up to 200). `ordering` takes id, checkworthiness, "
             "position, created_at or updated_at (prefix `-` for descending)."
         ),
+        examples=[CLAIM_OUT],
     ),
-    retrieve=extend_schema(summary="A claim", description="The `ETag` header is what a PATCH sends as `If-Match`."),
+    retrieve=extend_schema(
+        summary="A claim",
+        description="The `ETag` header is what a PATCH sends as `If-Match`.",
+        examples=[CLAIM_OUT],
+    ),
 )
 class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ClaimSerializer
@@ -181,7 +189,8 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         request=ClaimEditSerializer,
         parameters=[IF_MATCH],
         examples=[
-            OpenApiExample("Reword", value={"text": "Unemployment fell by half since 2020."}, request_only=True)
+            OpenApiExample("Reword", value={"text": "Unemployment fell by half since 2020."}, request_only=True),
+            CLAIM_OUT,
         ],
         responses={200: ClaimSerializer, 412: OpenApiResponse(description="Stale ETag"), **ERRORS},
     )
@@ -204,6 +213,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             OpenApiExample("Assign to someone", value={"assignee": "rita"}, request_only=True),
             OpenApiExample("Take it yourself", value={"assignee": "me"}, request_only=True),
             OpenApiExample("Unassign", value={"assignee": None}, request_only=True),
+            CLAIM_OUT,
         ],
         responses={200: ClaimSerializer, **ERRORS},
     )
@@ -279,6 +289,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         summary="A claim's sources (reviewers and editors)",
         request=None,
         responses={200: SourceSerializer(many=True), **ERRORS},
+        examples=[SOURCE_OUT],
     )
     @extend_schema(
         methods=["POST"],

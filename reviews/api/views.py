@@ -20,7 +20,7 @@ from reviews.models import Verdict, WebhookDelivery, WebhookSubscription, Workfl
 from .etag import etag_for, require_if_match
 from .pagination import StableCursorPagination
 from .permissions import HasAnyRole, IsDesk, IsIntegrator, ReadAnyRoleWriteDesk, is_desk
-from .schema import ERRORS, IF_MATCH
+from .schema import DELIVERY_OUT, DELIVERY_REPLAYED, ERRORS, EVENT_OUT, IF_MATCH, RATING_OUT, VERDICT_OUT, WEBHOOK_OUT
 from .serializers import (
     EventSerializer,
     RatingSerializer,
@@ -111,6 +111,7 @@ class ClaimVerdictsView(generics.GenericAPIView):
         summary="A claim's verdict versions",
         description="Integrators see published versions only (approved and superseded); the desk sees drafts too.",
         responses={200: VerdictSerializer(many=True), **ERRORS},
+        examples=[VERDICT_OUT],
     )
     def get(self, request, claim_id: int):
         claim = get_object_or_404(Claim.objects.only("id"), pk=claim_id)
@@ -121,7 +122,7 @@ class ClaimVerdictsView(generics.GenericAPIView):
         summary="Draft a verdict (the next version)",
         description="On a published claim this drafts a correction (editors; `correction_note` required).",
         request=VerdictWriteSerializer,
-        examples=[VERDICT_EXAMPLE],
+        examples=[VERDICT_EXAMPLE, VERDICT_OUT],
         responses={201: VerdictSerializer, **ERRORS},
     )
     def post(self, request, claim_id: int):
@@ -136,6 +137,7 @@ class ClaimVerdictsView(generics.GenericAPIView):
     retrieve=extend_schema(
         summary="A verdict version",
         description="Integrators see published versions only. The `ETag` header is what a PATCH sends as If-Match.",
+        examples=[VERDICT_OUT],
     )
 )
 class VerdictViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -175,7 +177,12 @@ class VerdictViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
             services.verdict_update(verdict=current, actor=request.user, **serializer.validated_data)
         return _verdict_response(verdict.pk, request=request)
 
-    @extend_schema(summary="Submit a draft for approval", request=None, responses={200: VerdictSerializer, **ERRORS})
+    @extend_schema(
+        summary="Submit a draft for approval",
+        request=None,
+        responses={200: VerdictSerializer, **ERRORS},
+        examples=[VERDICT_OUT],
+    )
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         verdict = self.get_object()
@@ -186,6 +193,7 @@ class VerdictViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         summary="Approve and publish (editors, never the author)",
         request=None,
         responses={200: VerdictSerializer, **ERRORS},
+        examples=[VERDICT_OUT],
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
@@ -218,6 +226,7 @@ class ClaimEventsView(generics.GenericAPIView):
         summary="A claim's workflow timeline",
         description="Integrators see the claim's transitions; not drafts or editors' notes.",
         responses={200: EventSerializer(many=True), **ERRORS},
+        examples=[EVENT_OUT],
     )
     def get(self, request, claim_id: int):
         claim = get_object_or_404(Claim.objects.only("id"), pk=claim_id)
@@ -305,19 +314,22 @@ class RatingListView(generics.ListAPIView):
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "bounds": selectors.rating_scale_bounds()}
 
-    @extend_schema(summary="The rating scale, with each label's ClaimReview numbers")
+    @extend_schema(summary="The rating scale, with each label's ClaimReview numbers", examples=[RATING_OUT])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Your webhook subscriptions"),
-    retrieve=extend_schema(summary="A webhook subscription"),
+    list=extend_schema(summary="Your webhook subscriptions", examples=[WEBHOOK_OUT]),
+    retrieve=extend_schema(summary="A webhook subscription", examples=[WEBHOOK_OUT]),
     partial_update=extend_schema(
         summary="Change a subscription's URL, events or active flag",
         examples=[OpenApiExample("Pause", value={"is_active": False}, request_only=True)],
     ),
-    destroy=extend_schema(summary="Delete a subscription and its delivery log"),
+    destroy=extend_schema(
+        summary="Delete a subscription and its delivery log",
+        responses={204: OpenApiResponse(description="Deleted; nothing more is sent to it.")},
+    ),
 )
 class WebhookViewSet(
     mixins.ListModelMixin,
@@ -377,6 +389,7 @@ class WebhookViewSet(
     @extend_schema(
         summary="Deliveries of a subscription, newest first, with every attempt",
         responses={200: WebhookDeliverySerializer(many=True), **ERRORS},
+        examples=[DELIVERY_OUT],
     )
     @action(detail=True, methods=["get"])
     def deliveries(self, request, pk=None):
@@ -389,6 +402,7 @@ class WebhookViewSet(
         description="Same event id and body, freshly signed, with a new round of attempts.",
         request=None,
         responses={202: WebhookDeliverySerializer, **ERRORS},
+        examples=[DELIVERY_REPLAYED],
     )
     @action(detail=True, methods=["post"], url_path=r"deliveries/(?P<delivery_id>[0-9]+)/replay")
     def replay(self, request, pk=None, delivery_id=None):

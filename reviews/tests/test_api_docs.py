@@ -64,3 +64,21 @@ def test_schema_endpoint_serves_openapi_3(client):
 
     assert response.status_code == 200
     assert response.json()["openapi"].startswith("3.")
+
+
+def test_every_operation_with_a_body_shows_an_example(db):
+    schema = _schema()
+
+    missing = []
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            successes = [answer for code, answer in operation["responses"].items() if code.startswith("2")]
+            bodies = [operation.get("requestBody") or {}, *successes]
+            has_content = any(body.get("content") for body in bodies)
+            has_example = any(
+                media.get("examples") for body in bodies for media in (body.get("content") or {}).values()
+            )
+            if path.startswith("/api/v1/") and has_content and not has_example:
+                missing.append(f"{method.upper()} {path}")
+
+    assert missing == []
