@@ -187,6 +187,9 @@ REST_FRAMEWORK = {
     ],
     "EXCEPTION_HANDLER": "reviews.api.exceptions.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["reviews.api.throttling.UserThrottle", "reviews.api.throttling.AnonThrottle"],
+    # Anonymous callers are counted by address: REMOTE_ADDR unless trusted proxies append X-Forwarded-For
+    # (set to the number of them); otherwise a client could pick its own address with that header.
+    "NUM_PROXIES": env_int("FACTCHECK_API_NUM_PROXIES", default=0, minimum=0),
 }
 # Counted in the default cache (Redis when REDIS_URL is set), so every web process shares the counts.
 FACTCHECK_API_THROTTLE_RATES = {

@@ -36,3 +36,17 @@ def test_anonymous_callers_are_throttled_per_address(api_client_for, settings):
 
     assert statuses == [200, 200, 429]
     assert other.status_code == 200
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_anonymous_count(api_client_for, settings):
+    settings.FACTCHECK_API_THROTTLE_RATES = {"user": "100/minute", "anon": "2/minute"}
+    client = api_client_for(None)
+
+    statuses = [
+        client.get(
+            "/api/v1/claimreviews/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}"
+        ).status_code
+        for n in range(3)
+    ]
+
+    assert statuses == [200, 200, 429]
