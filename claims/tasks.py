@@ -5,6 +5,7 @@ import dataclasses
 import kombu.exceptions
 import redis.exceptions
 from celery import shared_task
+from django import db
 
 from . import services
 
@@ -27,7 +28,12 @@ TRANSIENT_ERRORS = (
     max_retries=8,
 )
 def segment_article_task(article_id: int) -> dict:
-    return dataclasses.asdict(services.article_segment(article_id=article_id))
+    try:
+        return dataclasses.asdict(services.article_segment(article_id=article_id))
+    except services.TRANSIENT_DATABASE_ERRORS:
+        # The worker reuses its connection across tasks: drop a broken one before the retry.
+        db.close_old_connections()
+        raise
 
 
 @shared_task(name="claims.sweep_stuck_articles")

@@ -128,6 +128,10 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Django fixup closes the database connection before and after every task unless it may
+# reuse it; opening a PostgreSQL connection costs more than segmenting an article. Reused for this
+# many tasks (and closed after a database error, see claims.tasks).
+CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", default=100, minimum=1)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", default=120, minimum=1)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", default=150, minimum=1)
 # Redis hands an unacknowledged message to another worker after this many seconds, so it must
