@@ -96,3 +96,15 @@ def test_article_past_the_soft_time_limit_ends_failed_with_the_reason(celery_wor
     article.refresh_from_db()
     assert article.segmentation_error.startswith("SoftTimeLimitExceeded")
     assert not article.claims.exists()
+
+
+def test_task_retries_with_backoff_while_the_database_is_unreachable(make_celery_worker):
+    # given: a worker whose database does not answer (nothing listens on that port)
+    worker = make_celery_worker(env={"DATABASE_URL": "postgres://postgres@127.0.0.1:5499/unreachable"})
+    worker.start()
+
+    segment_article_task.delay(12345)
+
+    wait_until(lambda: worker.log_text.count("Retry in") >= 2, timeout=30, what="two retries")
+    retries = [line for line in worker.log_text.splitlines() if "Retry in" in line]
+    assert all("OperationalError" in line for line in retries), retries
