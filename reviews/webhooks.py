@@ -27,6 +27,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
@@ -58,6 +61,18 @@ def _is_allowed_host(host: str, port: int) -> bool:
     return host in allowed or f"{host}:{port}" in allowed
 
 
+def _address_refusal(host: str, port: int, address: str) -> str | None:
+    """Why `host` at `address` may not receive webhooks, or None when it may."""
+    if _is_allowed_host(host, port):
+        return None
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if not ip.is_global or ip.is_multicast:
+        return f"The host {host!r} resolves to {ip}, which is not a public address."
+    return None
+
+
 def check_destination(url: str) -> None:
     """Raise DestinationRefused unless `url` is http(s) and every address it resolves to is public."""
     try:
@@ -80,11 +95,57 @@ def check_destination(url: str) -> None:
     except (socket.gaierror, UnicodeError) as error:
         raise DestinationRefused(f"The host {host!r} does not resolve ({error}).") from None
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            address = address.ipv4_mapped
-        if not address.is_global or address.is_multicast:
-            raise DestinationRefused(f"The host {host!r} resolves to {address}, which is not a public address.")
+        reason = _address_refusal(host, port, info[4][0])
+        if reason:
+            raise DestinationRefused(reason)
+
+
+class _CheckedConnectionMixin:
+    """Checks the address the socket actually connected to.
+
+    check_destination resolves the name before the request; the connection resolves it again, and
+    a name that answers differently the second time (DNS rebinding) is caught here.
+    """
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        reason = _address_refusal(self.host.lower(), self.port, sock.getpeername()[0])
+        if reason:
+            sock.close()
+            raise DestinationRefused(reason)
+        return sock
+
+
+class _CheckedHTTPConnection(_CheckedConnectionMixin, HTTPConnection):
+    pass
+
+
+class _CheckedHTTPSConnection(_CheckedConnectionMixin, HTTPSConnection):
+    pass
+
+
+class _CheckedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _CheckedHTTPConnection
+
+
+class _CheckedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _CheckedHTTPSConnection
+
+
+class _CheckedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _CheckedHTTPPool, "https": _CheckedHTTPSPool}
+
+
+def checked_session() -> requests.Session:
+    """A requests session that refuses to connect to internal addresses and ignores proxy settings."""
+    session = requests.Session()
+    session.trust_env = False  # no proxies from the environment: the destination check must hold
+    adapter = _CheckedAdapter(max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
 
 
 def validate_subscription_url(url: str) -> None:
@@ -255,8 +316,7 @@ def post_signed(*, url: str, body: bytes, headers: dict) -> tuple[int, bytes]:
     """POST `body`, following redirects by hand so each hop's destination is checked again."""
     timeout = settings.FACTCHECK_WEBHOOK_TIMEOUT_SECONDS
     deadline = time.monotonic() + timeout
-    with requests.Session() as session:
-        session.trust_env = False  # no proxies from the environment: the destination check must hold
+    with checked_session() as session:
         for _hop in range(MAX_REDIRECTS + 1):
             check_destination(url)
             response = session.post(

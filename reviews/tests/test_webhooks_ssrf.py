@@ -117,3 +117,23 @@ def test_a_huge_response_is_read_only_up_to_the_cap(integrator, settings, django
     error = WebhookDelivery.objects.get().last_error
     assert error.startswith("HTTP 500")
     assert len(error) < 1100
+
+
+def test_the_connection_itself_refuses_an_internal_peer(settings):
+    # A name can resolve to a public address for the check and to 127.0.0.1 for the connection
+    # (DNS rebinding); the session used for deliveries checks the address it actually connected to.
+    from reviews.webhooks import checked_session
+
+    receiver = Receiver()
+    try:
+        settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = []
+        with pytest.raises(DestinationRefused, match="not a public address"), checked_session() as session:
+            session.post(receiver.url(), data=b"{}", timeout=5)
+        settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [receiver.host]
+        with checked_session() as session:
+            allowed = session.post(receiver.url(), data=b"{}", timeout=5)
+    finally:
+        receiver.close()
+
+    assert allowed.status_code == 200
+    assert len(receiver.requests) == 1
