@@ -177,7 +177,9 @@ for n in range(1, {N_EDITORS} + 1):
     make(f"editor{{n:02d}}", "Editors", True)
 make("integrator", "Integrators", False)
 """
-    subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=django_env(url), check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT, env=django_env(url), check=True
+    )
 
 
 def droppable_indexes(conn, tables) -> list[tuple[str, str]]:
