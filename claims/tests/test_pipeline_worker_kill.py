@@ -22,13 +22,12 @@ RECOVERY_ENV = {
 }
 
 
-def _body(n: int) -> str:
-    sentences = (
-        f"In {1990 + i % 30} the agency counted {n * 1000 + i:,} new cases in region {i % 17}, "
+def _body(n: int, sentences: int) -> str:
+    return " ".join(
+        f"In {1990 + i % 30} the agency counted {n * 100_000 + i:,} new cases in region {i % 17}, "
         f"up {i % 9 + 1} percent on the year before."
-        for i in range(1500)
+        for i in range(sentences)
     )
-    return " ".join(sentences)
 
 
 def _counts(ids):
@@ -39,22 +38,24 @@ def _counts(ids):
 def test_sigkilled_worker_restarted_finishes_all_fifty_articles_once(make_celery_worker):
     worker = make_celery_worker(env=RECOVERY_ENV)
     worker.start()
+    # One long article in the middle of the batch: the worker is certainly busy with it when killed.
+    long_one = 10
     with transaction.atomic():
-        ids = [article_ingest(title=f"Cases {n}", body=_body(n))[0].pk for n in range(50)]
+        ids = [
+            article_ingest(title=f"Cases {n}", body=_body(n, 8000 if n == long_one else 300))[0].pk for n in range(50)
+        ]
 
     # when: the worker dies without warning while it is segmenting the batch
     wait_until(
-        lambda: (c := _counts(ids))["done"] >= 3 and c["running"] >= 1,
+        lambda: Article.objects.filter(pk=ids[long_one], segmentation_status="running").exists(),
         timeout=60,
         interval=0.005,
         what="the worker to be in the middle of the batch",
     )
     worker.kill()
     killed_at = time.monotonic()
-    abandoned = list(Article.objects.filter(pk__in=ids, segmentation_status="running").values_list("pk", flat=True))
     at_kill = _counts(ids)
-    assert at_kill["pending"] > 0, at_kill
-    assert len(abandoned) == 1, at_kill
+    assert at_kill == {"pending": 39, "running": 1, "done": 10, "failed": 0}
 
     # then: a new worker recovers the abandoned message once the visibility timeout has passed
     time.sleep(max(0.0, int(RECOVERY_ENV["CELERY_VISIBILITY_TIMEOUT"]) + 1 - (time.monotonic() - killed_at)))
@@ -65,4 +66,5 @@ def test_sigkilled_worker_restarted_finishes_all_fifty_articles_once(make_celery
         expected = [(s.start, s.end) for s in segment(article.body) if not s.is_boilerplate]
         spans = list(article.claims.order_by("position").values_list("start", "end"))
         assert spans == expected, f"article {article.pk} has duplicate or missing claims"
-    assert Article.objects.get(pk=abandoned[0]).segmentation_attempts == 2
+    # the abandoned run was taken over once, by the redelivered message
+    assert Article.objects.get(pk=ids[long_one]).segmentation_attempts == 2
