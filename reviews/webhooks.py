@@ -194,13 +194,20 @@ def webhook_subscription_update(*, subscription: WebhookSubscription, **fields) 
 # --- events -----------------------------------------------------------------------------------
 
 
-def webhook_emit(*, event: str, payload: dict) -> list[WebhookDelivery]:
-    """Record a delivery of `event` for each active subscription to it; they are sent after commit."""
+def webhook_subscriptions(event: str) -> list[WebhookSubscription]:
     if event not in EVENTS:
         raise ValueError(f"Unknown webhook event {event!r}.")
-    payload = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
     # Subscriptions are few; filtering events in Python keeps this portable (no JSON containment on SQLite).
-    subscriptions = [s for s in WebhookSubscription.objects.filter(is_active=True) if event in s.events]
+    return [s for s in WebhookSubscription.objects.filter(is_active=True) if event in s.events]
+
+
+def webhook_emit(*, event: str, payload: dict, subscriptions=None) -> list[WebhookDelivery]:
+    """Record a delivery of `event` for each active subscription to it; they are sent after commit."""
+    if subscriptions is None:
+        subscriptions = webhook_subscriptions(event)
+    if not subscriptions:
+        return []
+    payload = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
     deliveries = WebhookDelivery.objects.bulk_create(
         WebhookDelivery(subscription=s, event=event, payload=payload) for s in subscriptions
     )
@@ -241,11 +248,18 @@ def article_segmentation_notify(*, article_id: int) -> None:
     """Emit article.segmented or article.failed for an article whose segmentation just finished."""
     from claims.models import Article
 
-    article = Article.objects.get(pk=article_id)
-    if article.segmentation_status == Article.SegmentationStatus.DONE:
-        webhook_emit(event=ARTICLE_SEGMENTED, payload=article_payload(article))
-    elif article.segmentation_status == Article.SegmentationStatus.FAILED:
-        webhook_emit(event=ARTICLE_FAILED, payload=article_payload(article))
+    status = Article.objects.values_list("segmentation_status", flat=True).get(pk=article_id)
+    event = {
+        Article.SegmentationStatus.DONE: ARTICLE_SEGMENTED,
+        Article.SegmentationStatus.FAILED: ARTICLE_FAILED,
+    }.get(status)
+    if event is None:
+        return
+    # This runs once per segmented article: build the payload (body, claim count) only for listeners.
+    subscriptions = webhook_subscriptions(event)
+    if subscriptions:
+        article = Article.objects.get(pk=article_id)
+        webhook_emit(event=event, payload=article_payload(article), subscriptions=subscriptions)
 
 
 def verdict_published_notify(*, verdict, correction: bool) -> None:
