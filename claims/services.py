@@ -132,7 +132,8 @@ def article_ingest(
         content_hash=digest,
         created_by=created_by,
     )
-    article.full_clean(exclude=["content_hash"])
+    # Uniqueness was checked just above and the database constraints back it; skip the repeat queries.
+    article.full_clean(exclude=["content_hash"], validate_unique=False, validate_constraints=False)
     try:
         # The savepoint lets a concurrent ingest of the same text lose the race cleanly.
         with transaction.atomic():
