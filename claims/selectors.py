@@ -54,8 +54,12 @@ def claim_admin_list() -> QuerySet:
 
     published = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.APPROVED)
     # The list shows the article's title; its body (kilobytes per row) stays in the database.
-    return Claim.objects.select_related("article", "assignee").defer("article__body").annotate(
-        current_rating_label=Subquery(published.values("rating__label")[:1]),
+    return (
+        Claim.objects.select_related("article", "assignee")
+        .defer("article__body")
+        .annotate(
+            current_rating_label=Subquery(published.values("rating__label")[:1]),
+        )
     )
 
 
