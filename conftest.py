@@ -3,12 +3,19 @@
 import pytest
 
 
+def _django_configured() -> bool:
+    # False only when pytest runs with `-p no:django` (the pure-Python segmentation tests do).
+    from django.conf import settings
+
+    return settings.configured
+
+
 @pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Run Celery tasks in-process, as the embedded mode does, unless the test runs a real worker."""
     from factcheck.celery import app
 
-    if request.node.get_closest_marker("worker"):
+    if request.node.get_closest_marker("worker") or not _django_configured():
         yield
         return
     previous = app.conf.task_always_eager
@@ -32,16 +39,23 @@ def _data_migration_rows(request):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
+    if not _django_configured():
+        return
     from django.core.cache import cache
 
     cache.clear()
-    return
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+def _fast_password_hashing():
     # Production hashing costs ~0.3 s per user; tests create hundreds of users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if not _django_configured():
+        yield
+        return
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture

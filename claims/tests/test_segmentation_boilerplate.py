@@ -52,23 +52,6 @@ SEED_FURNITURE = [
 ]
 
 
-# The root conftest's autouse fixtures prepare Django, Celery and the cache. The engine uses none of
-# them and these tests must also pass with `-p no:django`, so this module shadows them with no-ops.
-@pytest.fixture(autouse=True)
-def _tasks_in_process():
-    return
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    return
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing():
-    return
-
-
 @pytest.fixture(scope="module")
 def seed():
     text = SEED.read_text(encoding="utf-8")

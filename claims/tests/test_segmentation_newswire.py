@@ -5,23 +5,6 @@ import pytest
 from claims.segmentation import segment
 
 
-# The root conftest's autouse fixtures prepare Django, Celery and the cache. The engine uses none of
-# them and these tests must also pass with `-p no:django`, so this module shadows them with no-ops.
-@pytest.fixture(autouse=True)
-def _tasks_in_process():
-    return
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    return
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing():
-    return
-
-
 def _texts(text):
     return [s.text for s in segment(text)]
 

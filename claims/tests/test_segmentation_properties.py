@@ -16,23 +16,6 @@ from claims.segmentation import CLAIM_TYPES, KINDS, SEGMENTER_VERSION, Segment, 
 REPO = Path(__file__).resolve().parents[2]
 
 
-# The root conftest's autouse fixtures prepare Django, Celery and the cache. The engine uses none of
-# them and these tests must also pass with `-p no:django`, so this module shadows them with no-ops.
-@pytest.fixture(autouse=True)
-def _tasks_in_process():
-    return
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    return
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing():
-    return
-
-
 def assert_well_formed(text, segments):
     previous_end = 0
     covered = set()

@@ -4,8 +4,6 @@ import hashlib
 import json
 from pathlib import Path
 
-import pytest
-
 from claims.segmentation import SEGMENTER_VERSION, segment
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "articles" / "us-troops-leave-niger.txt"
@@ -44,23 +42,6 @@ def _fingerprint() -> str:
         for t in texts
     ]
     return hashlib.sha256(json.dumps(output, sort_keys=True).encode()).hexdigest()
-
-
-# The root conftest's autouse fixtures prepare Django, Celery and the cache. The engine uses none of
-# them and these tests must also pass with `-p no:django`, so this module shadows them with no-ops.
-@pytest.fixture(autouse=True)
-def _tasks_in_process():
-    return
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    return
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing():
-    return
 
 
 def test_output_changes_only_with_a_new_version():
