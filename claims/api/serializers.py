@@ -1,9 +1,32 @@
 from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article, Claim, Source
 from reviews.claimreview import public_url
+
+_MARKER = 987654321987654321
+
+
+def url_formatter(url_for):
+    """`pk -> URL` from `url_for(pk)` called once: the URL around the id is fixed, so rows only format."""
+    before, after = url_for(_MARKER).split(str(_MARKER))
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def _route(name: str):
+    return lambda pk: reverse(name, args=[pk])
+
+
+def _iso_datetime(value, tz):
+    """What DRF's DateTimeField gives for an aware datetime: ISO 8601 in `tz`, `Z` for UTC."""
+    if not value:
+        return None
+    if timezone.is_naive(value):
+        return serializers.DateTimeField().to_representation(value)
+    text = value.astimezone(tz).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -22,10 +45,16 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "object", "properties": {"self": {"type": "string"}, "claims": {"type": "string"}}})
     def get_links(self, article) -> dict:
-        return {
-            "self": reverse("api-article-detail", args=[article.pk]),
-            "claims": reverse("api-claim-list") + f"?article={article.pk}",
-        }
+        # Reversed once per serializer (a list page's rows share it), then formatted per row.
+        formatters = self.__dict__.get("_links")
+        if formatters is None:
+            claims = reverse("api-claim-list") + "?article="
+            formatters = self.__dict__["_links"] = (
+                url_formatter(_route("api-article-detail")),
+                lambda pk: f"{claims}{pk}",
+            )
+        self_url, claims_url = formatters
+        return {"self": self_url(article.pk), "claims": claims_url(article.pk)}
 
 
 class ArticleCreateSerializer(serializers.Serializer):
@@ -70,11 +99,59 @@ class ClaimSerializer(serializers.ModelSerializer):
         }
     )
     def get_links(self, claim) -> dict:
+        self_url, public, claimreview = self._link_formatters()
         published = claim.status == Claim.Status.PUBLISHED
         return {
-            "self": reverse("api-claim-detail", args=[claim.pk]),
-            "public": public_url(claim.pk) if published else None,
-            "claimreview": reverse("api-claim-claimreview", args=[claim.pk]) if published else None,
+            "self": self_url(claim.pk),
+            "public": public(claim.pk) if published else None,
+            "claimreview": claimreview(claim.pk) if published else None,
+        }
+
+    def _link_formatters(self):
+        # Once per serializer: a list page's rows share one child serializer, so one reverse() per route.
+        formatters = self.__dict__.get("_links")
+        if formatters is None:
+            formatters = self.__dict__["_links"] = (
+                url_formatter(_route("api-claim-detail")),
+                url_formatter(public_url),
+                url_formatter(_route("api-claim-claimreview")),
+            )
+        return formatters
+
+    def to_representation(self, claim):
+        """The declared fields, read straight from the loaded row (the generic path cost ~0.2 ms a row).
+
+        Same keys, order and values as the field-by-field representation, which the OpenAPI schema
+        still describes from the declarations above.
+        """
+        tz = self.__dict__.get("_tz")
+        if tz is None:
+            tz = self.__dict__["_tz"] = timezone.get_current_timezone()
+        assignee = claim.assignee
+        rating = getattr(claim, "published_rating", None)
+        claimant_url = claim.claimant_url
+        return {
+            "id": claim.pk,
+            "article": claim.article_id,
+            "text": str(claim.text),
+            "original_text": str(claim.original_text),
+            "start": int(claim.start),
+            "end": int(claim.end),
+            "position": int(claim.position),
+            "checkworthiness": float(claim.checkworthiness),
+            "reasons": claim.reasons,
+            "claim_type": str(claim.claim_type),
+            "segmenter_version": str(claim.segmenter_version),
+            "status": str(claim.status),
+            "dismiss_reason": str(claim.dismiss_reason),
+            "assignee": assignee.username if assignee is not None else None,
+            "claimant": str(claim.claimant),
+            "claimant_url": str(claimant_url) if claimant_url is not None else None,
+            "tags": claim.tags,
+            "rating": str(rating) if rating is not None else None,
+            "created_at": _iso_datetime(claim.created_at, tz),
+            "updated_at": _iso_datetime(claim.updated_at, tz),
+            "links": self.get_links(claim),
         }
 
 
