@@ -8,12 +8,15 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.db.models import Q
+from django.contrib.auth.models import Group
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 
 from .models import ApiToken
+from .workflow import roles_remember
 
 KEY_PREFIX = "fck_"
 _PREFIX_LENGTH = 12
@@ -57,7 +60,14 @@ class HashedTokenAuthentication(authentication.BaseAuthentication):
         return self.authenticate_credentials(key)
 
     def authenticate_credentials(self, key: str):
-        token = ApiToken.objects.select_related("user").filter(key_hash=hash_key(key), revoked_at__isnull=True).first()
+        # One query: the token, its user and the user's group names (for the role checks that follow).
+        group_names = Group.objects.filter(user=OuterRef("user_id")).values("name")
+        token = (
+            ApiToken.objects.select_related("user")
+            .annotate(group_names=ArraySubquery(group_names))
+            .filter(key_hash=hash_key(key), revoked_at__isnull=True)
+            .first()
+        )
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
         now = timezone.now()
@@ -65,6 +75,7 @@ class HashedTokenAuthentication(authentication.BaseAuthentication):
             ApiToken.objects.filter(pk=token.pk).filter(
                 Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - _LAST_USED_RESOLUTION)
             ).update(last_used_at=now)
+        roles_remember(user=token.user, group_names=token.group_names)
         return token.user, token
 
     def authenticate_header(self, request):

@@ -103,8 +103,24 @@ def roles_of(user) -> frozenset:
         return frozenset()
     if user.is_superuser:
         return frozenset({Role.EDITOR, Role.REVIEWER})
-    names = {group.name for group in user.groups.all()}
+    remembered = getattr(user, _REMEMBERED_ROLES, None)
+    if remembered is not None:
+        return remembered
+    return roles_for_groups({group.name for group in user.groups.all()})
+
+
+# Set on a user object loaded together with its group names (the API's token authentication),
+# so roles_of answers without another query for the rest of that request.
+_REMEMBERED_ROLES = "_workflow_roles"
+
+
+def roles_for_groups(names) -> frozenset:
     return frozenset(role for role, group in GROUP_FOR_ROLE.items() if group in names)
+
+
+def roles_remember(*, user, group_names) -> None:
+    """Record the roles of `user` from group names read with it; roles_of then skips the query."""
+    setattr(user, _REMEMBERED_ROLES, roles_for_groups(set(group_names)))
 
 
 def check(action: Action, *, state: str, user) -> Transition:
