@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django_filters.rest_framework import DjangoFilterBackend
 
 from claims.models import Article, Claim
 from claims.selectors import claim_search
@@ -58,3 +59,25 @@ class ClaimFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return claim_search(queryset, value)
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, minus building and validating a filter form when no filter is asked for.
+
+    With none of the filterset's parameters in the query string every filter is skipped anyway, so
+    the queryset comes back as it went in; a plain first page then costs no form.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not _asks_for_filter(request, filterset_class):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
+def _asks_for_filter(request, filterset_class) -> bool:
+    filters = filterset_class.base_filters
+    if any(f.extra.get("required") for f in filters.values()):
+        return True
+    # startswith: a range filter reads `<name>_min` / `<name>_max` / `<name>_after` style parameters.
+    return any(key.startswith(name) for key in request.query_params for name in filters)

@@ -3,7 +3,6 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -17,7 +16,7 @@ from reviews.api.pagination import StableCursorPagination, StableOrderingFilter
 from reviews.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk
 from reviews.api.schema import ARTICLE_OUT, CLAIM_OUT, ERRORS, IF_MATCH, SOURCE_OUT
 
-from .filters import ArticleFilter, ClaimFilter
+from .filters import ArticleFilter, ClaimFilter, FilterBackend
 from .serializers import (
     ArticleCreateSerializer,
     ArticleSerializer,
@@ -57,6 +56,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     permission_classes = [HasAnyRole]
     pagination_class = StableCursorPagination
     filterset_class = ArticleFilter
+    filter_backends = [FilterBackend]
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
@@ -165,7 +165,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     lookup_value_regex = "[0-9]+"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+    filter_backends = [FilterBackend, StableOrderingFilter]
 
     def get_queryset(self):
         return selectors.claim_list()
