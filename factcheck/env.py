@@ -5,6 +5,7 @@ deployment stops start-up instead of silently falling back to a default.
 """
 
 import os
+import re
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -51,6 +52,37 @@ def env_int(name: str, *, default: int, minimum: int | None = None) -> int:
 def env_str(name: str, *, default=_UNSET) -> str | None:
     value = _raw(name, default)
     return default if value is None else value
+
+
+def env_choice(name: str, *, default: str, choices: tuple[str, ...]) -> str:
+    value = _raw(name, default)
+    if value is None:
+        return default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} must be one of {', '.join(choices)}.")
+    return value
+
+
+_RATE = re.compile(r"^[1-9][0-9]*/(second|minute|hour|day)$")
+
+
+def env_rate(name: str, *, default: str) -> str:
+    """A request rate as DRF throttles read it: `<count>/<second|minute|hour|day>`."""
+    value = _raw(name, default)
+    if value is None:
+        return default
+    if not _RATE.match(value):
+        raise ImproperlyConfigured(f"{name}={value!r} is not a rate such as 120/minute.")
+    return value
+
+
+def env_url(name: str, *, default: str) -> str:
+    value = _raw(name, default)
+    if value is None:
+        return default
+    if not re.match(r"^https?://[^\s/]+", value):
+        raise ImproperlyConfigured(f"{name}={value!r} must be an http:// or https:// URL.")
+    return value
 
 
 def env_list(name: str, *, default: list[str]) -> list[str]:

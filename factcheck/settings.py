@@ -9,7 +9,17 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import env_bool, env_database, env_int, env_list, env_redis_url, env_str
+from .env import (
+    env_bool,
+    env_choice,
+    env_database,
+    env_int,
+    env_list,
+    env_rate,
+    env_redis_url,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -199,8 +209,8 @@ REST_FRAMEWORK = {
 }
 # Counted in the default cache (Redis when REDIS_URL is set), so every web process shares the counts.
 FACTCHECK_API_THROTTLE_RATES = {
-    "user": env_str("FACTCHECK_API_RATE_USER", default="1200/minute"),
-    "anon": env_str("FACTCHECK_API_RATE_ANON", default="120/minute"),
+    "user": env_rate("FACTCHECK_API_RATE_USER", default="1200/minute"),
+    "anon": env_rate("FACTCHECK_API_RATE_ANON", default="120/minute"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
@@ -222,7 +232,7 @@ SPECTACULAR_SETTINGS = {
 FACTCHECK_MIN_SOURCES = env_int("FACTCHECK_MIN_SOURCES", default=1, minimum=0)
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", default=1_000_000, minimum=1)
 FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", default="factcheck desk")
-FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+FACTCHECK_PUBLIC_BASE_URL = env_url("FACTCHECK_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 # Webhooks: hosts (or host:port) that may resolve to loopback/private addresses, e.g. a receiver on the LAN.
 FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [h.lower() for h in env_list("FACTCHECK_WEBHOOK_ALLOWED_HOSTS", default=[])]
 FACTCHECK_WEBHOOK_MAX_ATTEMPTS = env_int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", default=8, minimum=1)
@@ -251,5 +261,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", default="INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice(
+            "DJANGO_LOG_LEVEL", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+        ),
+    },
 }

@@ -32,6 +32,10 @@ def _run_manage(*args, **env_overrides):
         ("FACTCHECK_MIN_SOURCES", "-1"),
         ("FACTCHECK_MAX_ARTICLE_BYTES", "1MB"),
         ("CELERY_TASK_TIME_LIMIT", "10"),
+        ("FACTCHECK_API_RATE_USER", "lots"),
+        ("FACTCHECK_API_RATE_ANON", "0/minute"),
+        ("FACTCHECK_PUBLIC_BASE_URL", "desk.example.org"),
+        ("DJANGO_LOG_LEVEL", "LOUD"),
     ],
 )
 def test_bad_value_stops_startup_naming_the_variable(variable, value):
