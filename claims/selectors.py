@@ -1,5 +1,7 @@
 """Reads of articles, claims and sources, with the joins their callers need."""
 
+import functools
+
 from django.db import connection
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
@@ -33,6 +35,13 @@ def claim_list() -> QuerySet:
     The article is not joined: the API shows only its id, which is on the claim row, and joining it
     would load every article body on the page (a page took twice as long at a million claims).
     """
+    # A fresh clone of a queryset built once (as DRF does with a view's `queryset`): resolving the
+    # subquery and the join again on every request cost more than the page's rows.
+    return _claim_list_base().all()
+
+
+@functools.cache
+def _claim_list_base() -> QuerySet:
     from reviews.models import Verdict
 
     published_rating = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.APPROVED).values(
