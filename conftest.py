@@ -38,6 +38,14 @@ def _data_migration_rows(request):
 
 
 @pytest.fixture(autouse=True)
+def _postgresql_only(request):
+    if request.node.get_closest_marker("postgresql"):
+        from factcheck.testing import require_postgresql
+
+        require_postgresql()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     if not _django_configured():
         return

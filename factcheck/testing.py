@@ -39,6 +39,17 @@ def require_real_services() -> str:
     return settings.REDIS_URL
 
 
+def require_postgresql() -> None:
+    """Skip (locally) or fail (CI) a test about PostgreSQL itself: plans, statistics, row locks."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        reason = "needs PostgreSQL: set DATABASE_URL"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI never skips these tests)")
+        pytest.skip(reason)
+
+
 def database_url() -> str:
     """A DATABASE_URL for the database this process uses now (under pytest: the test database)."""
     from django.db import connection

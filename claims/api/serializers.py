@@ -8,6 +8,9 @@ from reviews.claimreview import public_url
 
 _MARKER = 987654321987654321
 
+# Largest primary key (BigAutoField); a larger id is a 400, not a database overflow.
+MAX_ID = 2**63 - 1
+
 
 def url_formatter(url_for):
     """`pk -> URL` from `url_for(pk)` called once: the URL around the id is fixed, so rows only format."""
@@ -187,7 +190,9 @@ class SplitSerializer(serializers.Serializer):
 
 
 class MergeSerializer(serializers.Serializer):
-    claims = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=2, max_length=50)
+    claims = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=2, max_length=50
+    )
 
 
 class SourceSerializer(serializers.ModelSerializer):

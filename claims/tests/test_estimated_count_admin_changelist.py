@@ -8,7 +8,7 @@ from claims.models import Claim
 from claims.paginators import EstimatedCountPaginator
 from claims.tests.factories import ArticleFactory, ClaimFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 
 def unbounded_counts(queries) -> list[str]:

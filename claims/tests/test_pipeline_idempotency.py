@@ -57,6 +57,7 @@ def test_same_task_delivered_twice_produces_one_set_of_claims():
     assert Claim.objects.filter(article=article).count() == first["claims_created"] == 3
 
 
+@pytest.mark.postgresql
 def test_workers_racing_on_the_same_articles_produce_one_set_of_claims_each():
     articles = [_pending(f"{BODY} Story {n} of the series.") for n in range(8)]
 

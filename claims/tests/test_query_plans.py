@@ -16,7 +16,7 @@ from claims.models import Claim
 from claims.tests.factories import ArticleFactory
 from reviews.authentication import api_token_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 RARE_WORD = "quokka"
 STATUSES = [Claim.Status.NEW] * 6 + [Claim.Status.DISMISSED, Claim.Status.IN_REVIEW, Claim.Status.PUBLISHED]

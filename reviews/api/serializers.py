@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from claims.api.serializers import MAX_ID
 from reviews.models import Rating, Verdict, WebhookAttempt, WebhookDelivery, WebhookSubscription, WorkflowEvent
 from reviews.webhooks import EVENTS
 
@@ -33,7 +34,7 @@ class VerdictWriteSerializer(serializers.Serializer):
     summary = serializers.CharField(max_length=300, allow_blank=True)
     explanation = serializers.CharField(allow_blank=True, required=False, default="", max_length=100_000)
     sources = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, default=list, max_length=200,
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False, default=list, max_length=200,
         help_text="Ids of sources attached to the claim.",
     )  # fmt: skip
     correction_note = serializers.CharField(allow_blank=True, required=False, default="", max_length=5000)

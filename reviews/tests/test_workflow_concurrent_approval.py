@@ -13,9 +13,8 @@ from reviews.workflow import StateConflict
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.postgresql
 def test_two_editors_approving_at_once_yields_exactly_one_approval():
-    if connection.vendor != "postgresql":
-        pytest.fail("row locks need PostgreSQL: set DATABASE_URL")
     author = UserFactory(username="rita", role="reviewer")
     editors = [UserFactory(username="edna", role="editor"), UserFactory(username="eli", role="editor")]
     claim, verdict = submitted_verdict(reviewer=author)
