@@ -30,7 +30,7 @@ from reviews.admin_forms import (
     desk_users,
     form_errors_text,
 )
-from reviews.admin_history import ReadOnlyHistoryAdmin
+from reviews.admin_history import ReadOnlyHistoryAdmin, ViewOnlyAdminMixin
 from reviews.admin_site import service_call
 from reviews.models import Rating, Verdict
 from reviews.workflow import Action, WorkflowError, roles_of
@@ -747,7 +747,7 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ReadOnlyHistoryAdmin):
+class SourceAdmin(ViewOnlyAdminMixin, ReadOnlyHistoryAdmin):
     """Sources are added on their claim's page (through `source_add`); here they are listed and read."""
 
     list_display = ("title_or_url", "claim_short", "source_type", "publisher", "added_by", "created_at")
@@ -764,12 +764,3 @@ class SourceAdmin(ReadOnlyHistoryAdmin):
     @admin.display(description="claim")
     def claim_short(self, source):
         return Truncator(source.claim.text).chars(80)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

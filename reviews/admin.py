@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 
 from . import selectors
 from .admin_forms import NoteForm
-from .admin_history import ReadOnlyHistoryAdmin
+from .admin_history import ReadOnlyHistoryAdmin, ViewOnlyAdminMixin
 from .models import Rating, Verdict, WorkflowEvent
 from .services import sanitize_explanation
 from .workflow import Role, roles_of
@@ -31,7 +31,7 @@ class RatingAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(ReadOnlyHistoryAdmin):
+class VerdictAdmin(ViewOnlyAdminMixin, ReadOnlyHistoryAdmin):
     """Verdict versions, read-only: they are written on their claim's page and decided in the queue."""
 
     list_display = ("claim_short", "version", "status", "rating", "author", "editor", "submitted_at", "decided_at")
@@ -76,15 +76,6 @@ class VerdictAdmin(ReadOnlyHistoryAdmin):
         items = [format_html("<li>{} — {}</li>", s.title or s.url, s.url) for s in verdict.sources.all()]
         return format_html("<ul>{}</ul>", mark_safe("".join(items))) if items else "–"  # noqa: S308
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     def get_urls(self):
         custom = [path("queue/", self.admin_site.admin_view(self.queue_view), name="reviews_verdict_queue")]
         return custom + super().get_urls()
@@ -110,7 +101,7 @@ class VerdictAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(WorkflowEvent)
-class WorkflowEventAdmin(admin.ModelAdmin):
+class WorkflowEventAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("at", "claim_short", "action", "from_state", "to_state", "actor", "note_short")
     list_filter = ("action", "to_state")
     list_select_related = ("claim", "actor")
@@ -126,15 +117,6 @@ class WorkflowEventAdmin(admin.ModelAdmin):
     @admin.display(description="note")
     def note_short(self, event):
         return Truncator(event.note).chars(80)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # API tokens and webhooks are registered in their own module.

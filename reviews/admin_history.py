@@ -1,4 +1,4 @@
-"""History pages for the desk's models, read-only."""
+"""History pages for the desk's models, read-only, and the mixin for pages that only show."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -21,3 +21,16 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
         if request.method != "GET":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ViewOnlyAdminMixin:
+    """A page that shows rows only: they change through the services (claim page, editor queue)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
