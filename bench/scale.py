@@ -66,6 +66,12 @@ PUBLISHERS = [f"Outlet {n}" for n in range(1, 61)]
 CLAIMANTS = ["", "", "", "Minister of Health", "Opposition leader", "Mayor", "Trade union", "Chamber of commerce"]
 
 
+def _copy(conn, statement, rows):
+    with conn.cursor().copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
 def log(message: str) -> None:
     print(message, flush=True)
 
@@ -236,41 +242,39 @@ def load(url: str, *, n_claims: int, n_articles: int) -> None:
         article_rows = []
 
         def flush():
-            with conn.cursor().copy(
+            _copy(
+                conn,
                 "COPY claims_article (id, title, body, url, publisher, author, published_at, language, content_hash,"
                 " segmentation_status, segmentation_error, segmentation_started_at, segmented_at, segmentation_ms,"
-                " segmentation_attempts, segmenter_version, created_by_id, created_at, updated_at) FROM STDIN"
-            ) as copy:
-                for row in article_rows:
-                    copy.write_row(row)
-            with conn.cursor().copy(
+                " segmentation_attempts, segmenter_version, created_by_id, created_at, updated_at) FROM STDIN",
+                article_rows,
+            )
+            _copy(
+                conn,
                 'COPY claims_claim (id, article_id, text, original_text, start, "end", position, checkworthiness,'
                 " reasons, claim_type, segmenter_version, status, dismiss_reason, assignee_id, claimant,"
-                " claimant_url, tags, created_by_id, created_at, updated_at) FROM STDIN"
-            ) as copy:
-                for row in claim_rows:
-                    copy.write_row(row)
-            with conn.cursor().copy(
+                " claimant_url, tags, created_by_id, created_at, updated_at) FROM STDIN",
+                claim_rows,
+            )
+            _copy(
+                conn,
                 "COPY claims_source (id, claim_id, url, normalized_url, title, publisher, published_at, accessed_at,"
-                " archive_url, excerpt, source_type, added_by_id, created_at, updated_at) FROM STDIN"
-            ) as copy:
-                for row in source_rows:
-                    copy.write_row(row)
-            with conn.cursor().copy(
+                " archive_url, excerpt, source_type, added_by_id, created_at, updated_at) FROM STDIN",
+                source_rows,
+            )
+            _copy(
+                conn,
                 "COPY reviews_verdict (id, claim_id, version, author_id, rating_id, summary, explanation, status,"
-                " editor_id, submitted_at, decided_at, correction_note, created_at, updated_at) FROM STDIN"
-            ) as copy:
-                for row in verdict_rows:
-                    copy.write_row(row)
-            with conn.cursor().copy("COPY reviews_verdict_sources (verdict_id, source_id) FROM STDIN") as copy:
-                for row in verdict_source_rows:
-                    copy.write_row(row)
-            with conn.cursor().copy(
+                " editor_id, submitted_at, decided_at, correction_note, created_at, updated_at) FROM STDIN",
+                verdict_rows,
+            )
+            _copy(conn, "COPY reviews_verdict_sources (verdict_id, source_id) FROM STDIN", verdict_source_rows)
+            _copy(
+                conn,
                 "COPY reviews_workflowevent (id, claim_id, actor_id, action, from_state, to_state, note, at)"
-                " FROM STDIN"
-            ) as copy:
-                for row in event_rows:
-                    copy.write_row(row)
+                " FROM STDIN",
+                event_rows,
+            )
             for rows in (article_rows, claim_rows, source_rows, verdict_rows, verdict_source_rows, event_rows):
                 rows.clear()
 
