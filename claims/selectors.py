@@ -3,7 +3,7 @@
 import functools
 
 from django.db import connection
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 
 from .models import Article, Claim, Source
 
@@ -19,7 +19,8 @@ def claim_search(queryset: QuerySet, q: str) -> QuerySet:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        return queryset.annotate(search=SearchVector("text", config="english")).filter(
+        # alias(), not annotate(): the vector is for the WHERE clause (and its index), not the rows.
+        return queryset.alias(search=SearchVector("text", config="english")).filter(
             search=SearchQuery(q, config="english", search_type="websearch")
         )
     return queryset.filter(text__icontains=q)
@@ -48,6 +49,35 @@ def _claim_list_base() -> QuerySet:
         "rating__slug"
     )[:1]
     return Claim.objects.select_related("assignee").annotate(published_rating=Subquery(published_rating))
+
+
+# What a row of the API's claim list shows, read as plain values (ClaimSerializer formats them).
+CLAIM_ROW_FIELDS = (
+    "id", "article_id", "text", "original_text", "start", "end", "position", "checkworthiness", "reasons",
+    "claim_type", "segmenter_version", "status", "dismiss_reason", "claimant", "claimant_url", "tags",
+    "published_rating", "created_at", "updated_at",
+)  # fmt: skip
+
+
+def claim_rows() -> QuerySet:
+    """claim_list() as dicts of what a list row shows, assignee's name included; filter and order it as usual.
+
+    A page of plain rows skips building each claim and its assignee as model instances, which was
+    a third of an API page's time at a million claims.
+    """
+    return _claim_rows_base().all()
+
+
+@functools.cache
+def _claim_rows_base() -> QuerySet:
+    return _claim_list_base().values(*CLAIM_ROW_FIELDS, assignee_username=F("assignee__username"))
+
+
+def claim_row(claim: Claim) -> dict:
+    """The row claim_rows() gives, from a claim loaded by claim_list()."""
+    row = {name: getattr(claim, name, None) for name in CLAIM_ROW_FIELDS}
+    row["assignee_username"] = claim.assignee.username if claim.assignee_id else None
+    return row
 
 
 def source_list(*, claim: Claim) -> QuerySet:

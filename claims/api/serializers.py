@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article, Claim, Source
+from claims.selectors import claim_row
 from reviews.claimreview import public_url
 
 _MARKER = 987654321987654321
@@ -102,59 +103,60 @@ class ClaimSerializer(serializers.ModelSerializer):
         }
     )
     def get_links(self, claim) -> dict:
-        self_url, public, claimreview = self._link_formatters()
-        published = claim.status == Claim.Status.PUBLISHED
-        return {
-            "self": self_url(claim.pk),
-            "public": public(claim.pk) if published else None,
-            "claimreview": claimreview(claim.pk) if published else None,
-        }
+        return self._links(claim.pk, claim.status)
 
-    def _link_formatters(self):
-        # Once per serializer: a list page's rows share one child serializer, so one reverse() per route.
-        formatters = self.__dict__.get("_links")
+    def _links(self, pk: int, status: str) -> dict:
+        # Reversed once per serializer (a list page's rows share one child serializer), then formatted.
+        formatters = self.__dict__.get("_links_for")
         if formatters is None:
-            formatters = self.__dict__["_links"] = (
+            formatters = self.__dict__["_links_for"] = (
                 url_formatter(_route("api-claim-detail")),
                 url_formatter(public_url),
                 url_formatter(_route("api-claim-claimreview")),
             )
-        return formatters
+        self_url, public, claimreview = formatters
+        published = status == Claim.Status.PUBLISHED
+        return {
+            "self": self_url(pk),
+            "public": public(pk) if published else None,
+            "claimreview": claimreview(pk) if published else None,
+        }
 
     def to_representation(self, claim):
-        """The declared fields, read straight from the loaded row (the generic path cost ~0.2 ms a row).
+        """The declared fields, read straight from a list row or a claim (the generic path cost ~0.2 ms a row).
 
         Same keys, order and values as the field-by-field representation, which the OpenAPI schema
-        still describes from the declarations above.
+        still describes from the declarations above. List pages pass rows from
+        `selectors.claim_rows`; single claims come from `selectors.claim_list`.
         """
+        row = claim if isinstance(claim, dict) else claim_row(claim)
         tz = self.__dict__.get("_tz")
         if tz is None:
             tz = self.__dict__["_tz"] = timezone.get_current_timezone()
-        assignee = claim.assignee
-        rating = getattr(claim, "published_rating", None)
-        claimant_url = claim.claimant_url
+        rating = row["published_rating"]
+        claimant_url = row["claimant_url"]
         return {
-            "id": claim.pk,
-            "article": claim.article_id,
-            "text": str(claim.text),
-            "original_text": str(claim.original_text),
-            "start": int(claim.start),
-            "end": int(claim.end),
-            "position": int(claim.position),
-            "checkworthiness": float(claim.checkworthiness),
-            "reasons": claim.reasons,
-            "claim_type": str(claim.claim_type),
-            "segmenter_version": str(claim.segmenter_version),
-            "status": str(claim.status),
-            "dismiss_reason": str(claim.dismiss_reason),
-            "assignee": assignee.username if assignee is not None else None,
-            "claimant": str(claim.claimant),
+            "id": row["id"],
+            "article": row["article_id"],
+            "text": str(row["text"]),
+            "original_text": str(row["original_text"]),
+            "start": int(row["start"]),
+            "end": int(row["end"]),
+            "position": int(row["position"]),
+            "checkworthiness": float(row["checkworthiness"]),
+            "reasons": row["reasons"],
+            "claim_type": str(row["claim_type"]),
+            "segmenter_version": str(row["segmenter_version"]),
+            "status": str(row["status"]),
+            "dismiss_reason": str(row["dismiss_reason"]),
+            "assignee": row["assignee_username"],
+            "claimant": str(row["claimant"]),
             "claimant_url": str(claimant_url) if claimant_url is not None else None,
-            "tags": claim.tags,
+            "tags": row["tags"],
             "rating": str(rating) if rating is not None else None,
-            "created_at": _iso_datetime(claim.created_at, tz),
-            "updated_at": _iso_datetime(claim.updated_at, tz),
-            "links": self.get_links(claim),
+            "created_at": _iso_datetime(row["created_at"], tz),
+            "updated_at": _iso_datetime(row["updated_at"], tz),
+            "links": self._links(row["id"], row["status"]),
         }
 
 

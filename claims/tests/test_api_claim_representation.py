@@ -1,7 +1,8 @@
 """The claim rows' hand-built representation stays identical to DRF's field-by-field one.
 
-ClaimSerializer.to_representation lists its fields by hand for speed; this pins it to the declared
-fields, so a field added to Meta.fields but not to the fast path fails here.
+ClaimSerializer.to_representation lists its fields by hand for speed, from a claim or from a list
+row (selectors.claim_rows); this pins both to the declared fields, so a field added to Meta.fields
+but not to the fast path fails here.
 """
 
 import pytest
@@ -11,7 +12,7 @@ from rest_framework.test import APIRequestFactory
 
 from claims.api.serializers import ClaimSerializer
 from claims.models import Claim
-from claims.selectors import claim_list
+from claims.selectors import claim_list, claim_rows
 from claims.tests.factories import ClaimFactory
 from reviews.tests.api_helpers import published
 
@@ -19,10 +20,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _both(claim_id):
+    """(the fast representation, DRF's generic one); the fast one is the same from a claim and a list row."""
     claim = claim_list().get(pk=claim_id)
+    row = claim_rows().get(pk=claim_id)
     request = APIRequestFactory().get("/api/v1/claims/")
     serializer = ClaimSerializer(context={"request": request})
-    return serializer.to_representation(claim), serializers.ModelSerializer.to_representation(serializer, claim)
+    fast = serializer.to_representation(claim)
+    assert serializer.to_representation(row) == fast
+    return fast, serializers.ModelSerializer.to_representation(serializer, claim)
 
 
 def test_new_unassigned_claim_is_represented_as_drf_would(reviewer):
