@@ -4,7 +4,7 @@
 
 Builds (or reuses, when present and the right size) the database `fc_bench_scale` with 1,000,000 claims
 over 40,000 articles, loaded with COPY after `migrate`. Then measures, warm, the claim list API, the
-admin changelist and the claim page in-process (Django's test client against the real database),
+admin changelist and the claim page in-process (Django's test client against the real database, DEBUG off),
 each beside the raw SQL for the same rows through psycopg, and a concurrent read test with gunicorn
 (2 workers) and wrk on loopback. Ends with one `RESULT ...` line.
 
@@ -115,6 +115,13 @@ def django_env(url: str, *, debug: bool = True) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env["DATABASE_URL"] = url
     env["DJANGO_DEBUG"] = "true" if debug else "false"
+    if not debug:
+        # As deployed (DEBUG off), on plain HTTP over loopback.
+        env.update(
+            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            DJANGO_SECURE_SSL_REDIRECT="false",
+        )
     return env
 
 
@@ -437,7 +444,13 @@ class Op:
 
 
 def setup_django(url: str) -> None:
-    os.environ.update(django_env(url))
+    """Django in this process, configured as deployed: DEBUG off, static files collected."""
+    env = django_env(url, debug=False)
+    # The admin's pages name their static files through the manifest that collectstatic writes.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
+    os.environ.update(env)
     os.environ.pop("REDIS_URL", None)
     # The benchmark is one user making thousands of requests: the throttle must not answer 429.
     os.environ["FACTCHECK_API_RATE_USER"] = "100000000/minute"
@@ -772,13 +785,7 @@ def load_test(url: str, key: str, *, seconds: int, connections: int) -> dict | N
         return None
     port = free_port()
     env = django_env(url, debug=False)
-    env.update(
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        FACTCHECK_API_RATE_USER="100000000/minute",
-        PYTHONWARNINGS="ignore::UserWarning",  # whitenoise: no collected static files, none needed here
-    )
+    env.update(FACTCHECK_API_RATE_USER="100000000/minute")
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("gunicorn")), "factcheck.wsgi:application", "--workers", "2",
          "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
