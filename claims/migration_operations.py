@@ -1,8 +1,8 @@
-"""Migration operations for indexes on the big tables."""
+"""Migration operations for the big tables: index changes that must not lock or rebuild them."""
 
 from django.contrib.postgres.indexes import PostgresIndex
 from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db.migrations.operations import AddIndex
+from django.db.migrations.operations import AddIndex, AlterField
 
 
 class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
@@ -27,3 +27,24 @@ class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
 
     def describe(self):
         return f"Create index {self.index.name} on {self.model_name} (concurrently on PostgreSQL)"
+
+
+class AlterFieldOnPostgres(AlterField):
+    """AlterField whose schema change runs on PostgreSQL only; elsewhere only the migration state moves.
+
+    For changes that matter only at scale (dropping an index the writes pay for). SQLite cannot
+    alter a column in place: it rebuilds the whole table, and the rebuild would try to create the
+    PostgreSQL-only indexes (GIN) that the model declares. The embedded database keeps the old
+    schema, which answers the same queries.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def describe(self):
+        return f"{super().describe()} (schema change on PostgreSQL only)"

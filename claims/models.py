@@ -79,7 +79,9 @@ class Claim(models.Model):
         DUPLICATE = "duplicate", "Duplicate"
         NOT_A_CLAIM = "not_a_claim", "Not a claim"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    # No index of its own: claim_article_position_unique (article, position) serves every lookup by
+    # article, and each index on this table is paid again for every claim the segmenter writes.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims", db_index=False)
     text = models.TextField(help_text="The claim as reviewers word it.")
     original_text = models.TextField(editable=False, help_text="The claim as extracted from the article.")
     start = models.PositiveIntegerField(help_text="Offset of the first character in the article body.")
@@ -96,6 +98,7 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
+        db_index=False,  # claim_assignee_status_idx (assignee, status) serves lookups by assignee
         on_delete=models.SET_NULL,
         related_name="assigned_claims",
     )
