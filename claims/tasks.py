@@ -36,6 +36,23 @@ def segment_article_task(article_id: int) -> dict:
         raise
 
 
+@shared_task(
+    name="claims.segment_articles",
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=8,
+)
+def segment_articles_task(article_ids: list[int]) -> list[dict]:
+    """A batch of articles (an import's): one claim, one write, one commit for all of them."""
+    try:
+        return [dataclasses.asdict(o) for o in services.article_segment_batch(article_ids=article_ids)]
+    except services.TRANSIENT_DATABASE_ERRORS:
+        db.close_old_connections()
+        raise
+
+
 @shared_task(name="claims.sweep_stuck_articles")
 def sweep_stuck_articles_task() -> dict:
     return dataclasses.asdict(services.article_sweep_stuck())

@@ -179,6 +179,26 @@ def queued_messages(redis_url: str, queue: str = "celery") -> int:
         client.close()
 
 
+def queued_tasks(redis_url: str, queue: str = "celery") -> list[tuple[str, list]]:
+    """(task name, positional arguments) of each message waiting in the queue, oldest first."""
+    import base64
+    import json
+
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    try:
+        raw = client.lrange(queue, 0, -1)
+    finally:
+        client.close()
+    tasks = []
+    for item in reversed(raw):  # kombu pushes to the head of the list
+        message = json.loads(item)
+        args, _kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+        tasks.append((message["headers"]["task"], args))
+    return tasks
+
+
 @contextmanager
 def celery_broker_url(url: str):
     """Point this process's Celery app at another broker (e.g. one that is down), then back."""

@@ -249,17 +249,24 @@ def article_segmentation_notify(*, article_id: int) -> None:
     from claims.models import Article
 
     status = Article.objects.values_list("segmentation_status", flat=True).get(pk=article_id)
-    event = {
-        Article.SegmentationStatus.DONE: ARTICLE_SEGMENTED,
-        Article.SegmentationStatus.FAILED: ARTICLE_FAILED,
-    }.get(status)
-    if event is None:
-        return
-    # This runs once per segmented article: build the payload (body, claim count) only for listeners.
-    subscriptions = webhook_subscriptions(event)
-    if subscriptions:
-        article = Article.objects.get(pk=article_id)
-        webhook_emit(event=event, payload=article_payload(article), subscriptions=subscriptions)
+    articles_segmentation_notify(
+        done=[article_id] if status == Article.SegmentationStatus.DONE else [],
+        failed=[article_id] if status == Article.SegmentationStatus.FAILED else [],
+    )
+
+
+def articles_segmentation_notify(*, done: list[int], failed: list[int]) -> None:
+    """Emit article.segmented for the `done` articles and article.failed for the `failed` ones."""
+    from claims.models import Article
+
+    for event, article_ids in ((ARTICLE_SEGMENTED, done), (ARTICLE_FAILED, failed)):
+        if not article_ids:
+            continue
+        # Once per batch of segmented articles: the payloads (body, claim count) only for listeners.
+        subscriptions = webhook_subscriptions(event)
+        if subscriptions:
+            for article in Article.objects.filter(pk__in=article_ids).order_by("pk"):
+                webhook_emit(event=event, payload=article_payload(article), subscriptions=subscriptions)
 
 
 def verdict_published_notify(*, verdict, correction: bool) -> None:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from claims.models import Article
-from factcheck.testing import ROOT, database_url, queued_messages
+from factcheck.testing import ROOT, database_url, queued_messages, queued_tasks
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -22,9 +22,9 @@ def _feed(tmp_path, *records) -> str:
     return str(path)
 
 
-def _import(*args, redis_url: str | None):
+def _import(*args, redis_url: str | None, **settings):
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_SETTINGS_MODULE")}
-    env.update(DATABASE_URL=database_url(), DJANGO_DEBUG="true")
+    env.update(DATABASE_URL=database_url(), DJANGO_DEBUG="true", **settings)
     if redis_url:
         env["REDIS_URL"] = redis_url
     return subprocess.run(
@@ -68,7 +68,23 @@ def test_without_sync_articles_wait_for_a_worker(tmp_path, celery_broker):
 
     assert result.returncode == 0, result.stderr
     assert set(Article.objects.values_list("segmentation_status", flat=True)) == {"pending"}
-    assert queued_messages(celery_broker) == 2
+    # Stored together, so queued together: one task for the batch.
+    ids = sorted(Article.objects.values_list("pk", flat=True))
+    assert queued_tasks(celery_broker) == [("claims.segment_articles", [ids])]
+
+
+def test_a_big_batch_is_queued_in_tasks_of_the_set_size(tmp_path, celery_broker):
+    bodies = [HOMES, JOBS, "Bus fares rose by 12 percent in 2024, the city council said."]
+    feed = _feed(tmp_path, *({"title": f"Story {n}", "body": body} for n, body in enumerate(bodies)))
+
+    result = _import(feed, redis_url=celery_broker, FACTCHECK_SEGMENTATION_BATCH_SIZE="2")
+
+    assert result.returncode == 0, result.stderr
+    first, second, third = Article.objects.order_by("pk").values_list("pk", flat=True)
+    assert queued_tasks(celery_broker) == [
+        ("claims.segment_articles", [[first, second]]),
+        ("claims.segment_article", [third]),
+    ]
 
 
 def test_embedded_mode_without_redis_segments_after_each_commit(tmp_path, celery_broker):

@@ -17,7 +17,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from tqdm import tqdm
 
 from claims.models import Article
-from claims.services import article_ingest
+from claims.services import article_ingest_batch
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -68,12 +68,11 @@ class Command(BaseCommand):
             tqdm(total=total, unit="article", file=sys.stderr, disable=no_progress, dynamic_ncols=True) as bar,
         ):
             while batch := list(islice(records, batch_size)):
-                # One commit per batch, since each commit waits for the disk; every record still
-                # has its own savepoint, so a refused one leaves nothing and the others stand.
-                # The batch's segmentation messages are sent when it commits.
+                # One lookup, one insert and one commit per batch (each commit waits for the disk);
+                # a refused record leaves nothing and the others stand. The batch's segmentation
+                # is queued when it commits.
                 with transaction.atomic():
-                    for record in batch:
-                        self._import(record, summary)
+                    self._import(batch, summary)
                 bar.update(len(batch))
 
         self._report(summary, sync=sync)
@@ -94,17 +93,19 @@ class Command(BaseCommand):
             else:
                 raise CommandError(f"{path}: no such file or directory.")
 
-    def _import(self, record: Record, summary: Summary) -> None:
-        if record.error:
-            summary.failed.append((record.where, record.error))
-            return
-        try:
-            with transaction.atomic():
-                article, created = article_ingest(**record.fields)
-        except ValidationError as error:
-            summary.failed.append((record.where, _describe(error)))
-            return
-        (summary.new if created else summary.duplicate).append(article.pk)
+    def _import(self, batch: list[Record], summary: Summary) -> None:
+        readable = []
+        for record in batch:
+            if record.error:
+                summary.failed.append((record.where, record.error))
+            else:
+                readable.append(record)
+        results = article_ingest_batch([record.fields for record in readable])
+        for record, result in zip(readable, results, strict=True):
+            if result.error is not None:
+                summary.failed.append((record.where, _describe(result.error)))
+            else:
+                (summary.new if result.created else summary.duplicate).append(result.article.pk)
 
     def _report(self, summary: Summary, *, sync: bool) -> None:
         processed = len(summary.new) + len(summary.duplicate) + len(summary.failed)

@@ -1,0 +1,138 @@
+"""article_segment_batch: several articles claimed, segmented and written together; failures stay per article."""
+
+import pytest
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import connection
+
+from claims import segmentation, services
+from claims.models import Article, Claim
+from claims.segmentation import segment
+from claims.services import article_segment_batch, content_hash, copy_claims
+from claims.tasks import segment_articles_task
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BODIES = [
+    "The ministry said 4,000 homes were built in 2023. Critics said the real figure was closer to 2,500.",
+    "Unemployment fell to 4 percent in May. The central bank expects it to rise again next year.",
+    "The army said 1,200 troops left Niger in August. Officials confirmed the figure on Monday.",
+]
+
+
+def _pending(body: str) -> Article:
+    return Article.objects.create(title=body[:30], body=body, content_hash=content_hash(body))
+
+
+def _status(article: Article) -> str:
+    article.refresh_from_db()
+    return article.segmentation_status
+
+
+def test_batch_writes_every_article_with_exact_offsets_and_reports_in_order():
+    articles = [_pending(body) for body in BODIES]
+    done_already = articles[1]
+    article_segment_batch(article_ids=[done_already.pk])
+
+    result = segment_articles_task.delay([a.pk for a in reversed(articles)]).get()
+
+    assert [r["article_id"] for r in result] == [a.pk for a in reversed(articles)]
+    assert [r["ran"] for r in result] == [True, False, True]  # the middle one was already done
+    for article in articles:
+        article.refresh_from_db()
+        assert article.segmentation_status == Article.SegmentationStatus.DONE
+        expected = [s for s in segment(article.body) if not s.is_boilerplate]
+        claims = list(article.claims.order_by("position"))
+        assert [(c.start, c.end, c.position) for c in claims] == [(s.start, s.end, i) for i, s in enumerate(expected)]
+        assert all(article.body[c.start : c.end] == c.text for c in claims)
+    assert Claim.objects.count() == sum(len([s for s in segment(b) if not s.is_boilerplate]) for b in BODIES)
+
+
+def test_a_segmenter_error_fails_that_article_alone(monkeypatch):
+    articles = [_pending(body) for body in BODIES]
+
+    def breaks_on_jobs(text):
+        if "Unemployment" in text:
+            raise ValueError("cannot split this")
+        return segment(text)
+
+    monkeypatch.setattr(segmentation, "segment", breaks_on_jobs)
+
+    outcomes = article_segment_batch(article_ids=[a.pk for a in articles])
+
+    assert [o.status for o in outcomes] == ["done", "failed", "done"]
+    assert outcomes[1].error == "ValueError: cannot split this"
+    failed = Article.objects.get(pk=articles[1].pk)
+    assert failed.segmentation_error == "ValueError: cannot split this"
+    assert not failed.claims.exists()
+    assert articles[0].claims.exists()
+    assert articles[2].claims.exists()
+
+
+def test_a_write_the_database_refuses_fails_that_article_alone(monkeypatch):
+    articles = [_pending(body) for body in BODIES]
+    make_values = services._new_claim_values
+
+    def out_of_range_for_troops(article_id, segments, **kwargs):
+        values = make_values(article_id, segments, **kwargs)
+        if article_id == articles[2].pk:
+            values[0]["checkworthiness"] = 7.0  # violates claim_checkworthiness_range
+        return values
+
+    monkeypatch.setattr(services, "_new_claim_values", out_of_range_for_troops)
+
+    outcomes = article_segment_batch(article_ids=[a.pk for a in articles])
+
+    assert [o.status for o in outcomes] == ["done", "done", "failed"]
+    assert outcomes[2].error.startswith("IntegrityError")
+    assert _status(articles[2]) == Article.SegmentationStatus.FAILED
+    assert not articles[2].claims.exists()
+    assert articles[0].claims.count() == 2
+    assert articles[1].claims.count() == 2
+
+
+def test_time_limit_fails_the_slow_article_and_hands_the_rest_back(monkeypatch):
+    articles = [_pending(body) for body in BODIES]
+    slow = articles[1]
+
+    def too_slow_on_jobs(text):
+        if "Unemployment" in text and _status(slow) == Article.SegmentationStatus.RUNNING:
+            raise SoftTimeLimitExceeded()
+        return segment(text)
+
+    monkeypatch.setattr(segmentation, "segment", too_slow_on_jobs)
+
+    outcomes = article_segment_batch(article_ids=[a.pk for a in articles])
+
+    assert [o.status for o in outcomes] == ["done", "failed", ""]
+    assert _status(slow) == Article.SegmentationStatus.FAILED
+    # The third went back to the queue; without a broker here, its task ran when the release committed.
+    third = Article.objects.get(pk=articles[2].pk)
+    assert third.segmentation_status == Article.SegmentationStatus.DONE
+    assert third.segmentation_attempts == 2
+
+
+@pytest.mark.postgresql
+def test_copy_writes_the_rows_bulk_create_writes():
+    from django.utils import timezone
+
+    first, second = _pending(BODIES[0]), _pending(BODIES[0] + " ")
+    segments = [s for s in segment(BODIES[0]) if not s.is_boilerplate]
+    now = timezone.now()
+
+    copy_claims(services._new_claim_values(first.pk, segments, segmenter_version="9.9"), now=now)
+    Claim.objects.bulk_create(
+        Claim(**row) for row in services._new_claim_values(second.pk, segments, segmenter_version="9.9")
+    )
+
+    def rows(article):
+        fields = [f.attname for f in Claim._meta.concrete_fields if f.attname not in ("id", "article_id")]
+        return [
+            {k: v for k, v in row.items() if k not in ("created_at", "updated_at")}
+            for row in Claim.objects.filter(article=article).order_by("position").values(*fields)
+        ]
+
+    assert rows(first) == rows(second)
+    assert len(rows(first)) == 2
+    copied = Claim.objects.filter(article=first).first()
+    assert copied.created_at == copied.updated_at == now
+    assert connection.vendor == "postgresql"
