@@ -6,9 +6,10 @@ Drops and recreates the database `fc_bench_ingest`, migrates it, starts `celery 
 concurrency 2) on a Redis database of its own, generates deterministic news-like articles of about
 5,000 characters (sentences with figures, names and dates, plus a byline and a photo credit each),
 writes them as JSONL, and times `import_articles` from its start until the last article is
-`done`. The same article bodies are then segmented by the bare segmenter in this process (no
-database, no queue), and the table puts the two side by side. Goal: the pipeline at >= 50% of the
-bare segmenter's articles per second.
+`done`. Before that, on the quiet machine, the bare segmenter splits the same bodies in this
+process (no database, no queue; median of 3 runs), and the table puts the two side by side. Goal:
+the pipeline at >= 50% of the bare segmenter's articles per second. It ends with the CPU time each
+part took while the pipeline ran (from /proc: Linux, with PostgreSQL on this machine).
 
 Environment: BENCH_INGEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/fc_bench_ingest),
 BENCH_INGEST_REDIS_URL (default redis://127.0.0.1:6379/15; flushed).
@@ -18,7 +19,10 @@ import argparse
 import json
 import os
 import random
+import resource
+import secrets
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -111,13 +115,17 @@ def recreate_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def bare_segmenter(bodies: list[str]) -> float:
+def bare_segmenter(bodies: list[str], runs: int = 3) -> float:
+    """Seconds to segment every body in this process: the median of `runs` warm runs."""
     for body in bodies[:50]:  # warm up
         segment(body)
-    started = time.perf_counter()
-    for body in bodies:
-        segment(body)
-    return time.perf_counter() - started
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for body in bodies:
+            segment(body)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def start_worker(env: dict, concurrency: int, log_path: Path) -> subprocess.Popen:
@@ -131,6 +139,40 @@ def start_worker(env: dict, concurrency: int, log_path: Path) -> subprocess.Pope
             sys.exit(f"the worker did not start:\n{log_path.read_text(encoding='utf-8', errors='replace')[-3000:]}")
         time.sleep(0.1)
     return worker
+
+
+def cpu_seconds(root_pid: int) -> float:
+    """CPU time of a process and its descendants, running or already reaped (Linux /proc)."""
+    parents, times = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        # utime, stime, and cutime, cstime: the children it has reaped
+        times[pid] = sum(int(value) for value in fields[11:15])
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        children = [pid for pid, parent in parents.items() if parent in frontier]
+        tree.update(children)
+        frontier = children
+    return sum(times.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_cpu_seconds() -> float:
+    """CPU time spent on anything but idling, all cores together, since boot (Linux /proc/stat)."""
+    user, nice, system, _idle, _iowait, irq, softirq, *_steal_and_guests = (
+        int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]
+    )
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+def postmaster_pid(url: str) -> int:
+    with psycopg.connect(url) as conn:
+        backend = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    return int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def count_done(url: str) -> tuple[int, int]:
@@ -152,11 +194,24 @@ def main() -> None:
     database_url = os.environ.get("BENCH_INGEST_DATABASE_URL", DEFAULT_DATABASE_URL)
     redis_url = os.environ.get("BENCH_INGEST_REDIS_URL", DEFAULT_REDIS_URL)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_", "FACTCHECK_"))}
-    env.update(DATABASE_URL=database_url, REDIS_URL=redis_url, DJANGO_DEBUG="true", DJANGO_LOG_LEVEL="WARNING")
+    # As deployed: DEBUG off (with it on, Django also records every query for the debug page).
+    env.update(
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
 
     articles = [article(n, args.chars) for n in range(args.articles)]
     total_chars = sum(len(a["body"]) for a in articles)
     print(f"{len(articles)} articles, {total_chars:,} characters (mean {total_chars // len(articles):,})")
+
+    # The bare segmenter first, on the quiet machine (afterwards PostgreSQL is still busy with the
+    # pipeline's writes: autovacuum, checkpoints).
+    print("bare segmenter: the same bodies, in this process, median of 3 runs")
+    bare = bare_segmenter([a["body"] for a in articles])
 
     print(f"database {urlsplit(database_url).path.lstrip('/')}: recreate and migrate")
     recreate_database(database_url)
@@ -169,6 +224,9 @@ def main() -> None:
         worker = start_worker(env, args.concurrency, Path(tmp) / "worker.log")
         try:
             print(f"pipeline: import_articles -> Redis -> worker (prefork, concurrency {args.concurrency})")
+            postmaster = postmaster_pid(database_url)
+            cpu_before = (busy_cpu_seconds(), cpu_seconds(worker.pid), cpu_seconds(postmaster))
+            children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             subprocess.run(
                 [sys.executable, "manage.py", "import_articles", str(feed), "--no-progress"],
@@ -177,18 +235,17 @@ def main() -> None:
                 check=True,
             )
             imported = time.perf_counter() - started
+            children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
             deadline = time.monotonic() + 600
             while (finished := count_done(database_url))[0] < len(articles):
                 if time.monotonic() > deadline:
                     sys.exit(f"timed out: {finished[0]} of {len(articles)} articles segmented")
                 time.sleep(0.02)
             pipeline = time.perf_counter() - started
+            cpu_after = (busy_cpu_seconds(), cpu_seconds(worker.pid), cpu_seconds(postmaster))
         finally:
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=30)
-
-    print("bare segmenter: the same bodies, in this process")
-    bare = bare_segmenter([a["body"] for a in articles])
 
     n = len(articles)
     rows = [
@@ -202,6 +259,18 @@ def main() -> None:
     ratio = bare / pipeline
     print(f"{'pipeline / bare':34} {ratio:11.0%}")
     print(f"(import_articles took {imported:.1f} s; all {n} done after {pipeline:.1f} s; failed: {finished[1]})")
+    busy, in_worker, in_postgres = (after - before for after, before in zip(cpu_after, cpu_before, strict=True))
+    in_import = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
+    cores = os.cpu_count()
+    print(f"\nCPU time while the pipeline ran ({cores} cores x {pipeline:.1f} s = {cores * pipeline:.1f} s):")
+    for label, seconds in (
+        ("import_articles", in_import),
+        (f"worker ({args.concurrency} processes)", in_worker),
+        ("PostgreSQL (all its processes)", in_postgres),
+        ("everything else", busy - in_import - in_worker - in_postgres),
+    ):
+        print(f"  {label:34} {seconds:6.1f} s  {seconds / n * 1000:5.2f} ms per article")
+    print(f"  {'the bare segmenter, for comparison':34} {bare:6.1f} s  {bare / n * 1000:5.2f} ms per article")
     print(f"RESULT ingest articles_per_s={n / pipeline:.0f} bare_articles_per_s={n / bare:.0f} ratio={ratio:.2f}")
 
 

@@ -759,6 +759,50 @@ def page_cost(context, repeats: int) -> str:
     )
 
 
+def framework_floor(url: str, ops: list["Op"], repeats: int) -> str:
+    """What Django alone costs: a bare view running the first page's raw SQL and answering it as JSON.
+
+    Same process, middleware, test client and database as the API measurements, timed beside the
+    raw SQL the same way; no DRF, no ORM, no authentication.
+    """
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test import Client
+    from django.urls import clear_url_caches, path
+
+    import factcheck.urls
+
+    sql, params = ops[0].raw[0]
+
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return HttpResponse(json.dumps(rows, default=str), content_type="application/json")
+
+    factcheck.urls.urlpatterns.insert(0, path("bench-floor/", view))
+    clear_url_caches()
+    client = Client(HTTP_HOST="127.0.0.1")
+    times, raw_times = [], []
+    with psycopg.connect(url, autocommit=True) as raw:
+        for i in range(repeats + 3):
+            t0 = time.perf_counter()
+            response = client.get("/bench-floor/")
+            t1 = time.perf_counter()
+            raw.execute(sql, params).fetchall()
+            t2 = time.perf_counter()
+            assert response.status_code == 200, response.status_code
+            if i >= 3:
+                times.append((t1 - t0) * 1000)
+                raw_times.append((t2 - t1) * 1000)
+    floor, raw_p50 = statistics.median(times), statistics.median(raw_times)
+    return (
+        f"framework floor: a bare Django view running the first page's raw SQL and returning its rows as JSON "
+        f"(same middleware and test client; no DRF, ORM or authentication): p50 {floor:.1f} ms beside raw "
+        f"{raw_p50:.2f} ms, {floor / raw_p50:.1f}x"
+    )
+
+
 # --- concurrent reads: gunicorn and wrk -----------------------------------------------------------
 
 WRK_SCRIPT = """
@@ -874,6 +918,7 @@ def main(argv=None) -> int:
     print_table(ops)
     log(f"\nqueries per request: {detail}")
     log(page_cost(context, args.repeats))
+    log(framework_floor(url, ops, args.repeats))
 
     if not args.no_load_test:
         stats = load_test(url, integrator_key(), seconds=args.load_seconds, connections=args.load_connections)
