@@ -560,6 +560,7 @@ def copy_claims(values: list[dict], *, now) -> None:
     given = [f for f in fields if f.attname in values[0]]
     defaults = [f for f in fields if f.attname not in values[0]]
     default_values = tuple(_copy_value(f, _default_for(f, now)) for f in defaults)
+    # The JSON fields given here hold short lists of strings (reasons): few distinct values, cached.
     json_text = functools.lru_cache(maxsize=1024)(lambda value: json.dumps(list(value)))
     row_of = [
         (lambda row, n=f.attname: json_text(tuple(row[n])))
