@@ -208,13 +208,12 @@ def main() -> None:
     total_chars = sum(len(a["body"]) for a in articles)
     print(f"{len(articles)} articles, {total_chars:,} characters (mean {total_chars // len(articles):,})")
 
-    # The bare segmenter first, on the quiet machine (afterwards PostgreSQL is still busy with the
-    # pipeline's writes: autovacuum, checkpoints).
-    print("bare segmenter: the same bodies, in this process, median of 3 runs")
-    bare = bare_segmenter([a["body"] for a in articles])
-
+    # The database first: dropping the previous run's copy stops PostgreSQL's work on it
+    # (autovacuum), so the bare segmenter that follows runs on a quiet machine.
     print(f"database {urlsplit(database_url).path.lstrip('/')}: recreate and migrate")
     recreate_database(database_url)
+    print("bare segmenter: the same bodies, in this process, median of 3 runs")
+    bare = bare_segmenter([a["body"] for a in articles])
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     redis.Redis.from_url(redis_url).flushdb()
 
