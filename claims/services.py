@@ -136,14 +136,34 @@ def _url_taken() -> ValidationError:
     return ValidationError({"url": ValidationError(message, code="unique")})
 
 
-def article_ingest(**fields) -> tuple[Article, bool]:
+def article_ingest(
+    *,
+    title: str,
+    body: str,
+    url: str | None = None,
+    publisher: str = "",
+    author: str = "",
+    published_at=None,
+    language: str = "en",
+    created_by=None,
+    is_html: bool = False,
+) -> tuple[Article, bool]:
     """Store an article and queue its segmentation; identical content returns the stored article.
 
-    Takes title, body, url, publisher, author, published_at, language, created_by and is_html.
     Returns (article, created). Segmentation is queued only once the surrounding transaction
     commits, so a rolled-back ingest queues nothing.
     """
-    article = _article_prepare(**fields)
+    article = _article_prepare(
+        title=title,
+        body=body,
+        url=url,
+        publisher=publisher,
+        author=author,
+        published_at=published_at,
+        language=language,
+        created_by=created_by,
+        is_html=is_html,
+    )
     existing = Article.objects.filter(content_hash=article.content_hash).first()
     if existing is not None:
         return existing, False
