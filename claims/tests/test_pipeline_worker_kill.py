@@ -7,7 +7,7 @@ from django.db import transaction
 
 from claims.models import Article
 from claims.segmentation import segment
-from claims.services import article_ingest
+from claims.services import article_ingest, article_ingest_batch
 from factcheck.testing import wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -68,3 +68,40 @@ def test_sigkilled_worker_restarted_finishes_all_fifty_articles_once(make_celery
         assert spans == expected, f"article {article.pk} has duplicate or missing claims"
     # the abandoned run was taken over once, by the redelivered message
     assert Article.objects.get(pk=ids[long_one]).segmentation_attempts == 2
+
+
+def test_sigkilled_worker_mid_import_batch_finishes_every_article_once(make_celery_worker):
+    worker = make_celery_worker(env=RECOVERY_ENV)
+    worker.start()
+    # An import: stored together, segmented in two tasks of 25 whose claims are written at the end.
+    with transaction.atomic():
+        results = article_ingest_batch(
+            [{"title": f"Cases {n}", "body": _body(n, 8000 if n == 10 else 300)} for n in range(50)]
+        )
+    ids = [result.article.pk for result in results]
+    first_task, second_task = ids[:25], ids[25:]
+
+    # when: the worker dies while it is segmenting the first task's articles
+    wait_until(
+        lambda: _counts(first_task)["running"] == 25,
+        timeout=60,
+        interval=0.005,
+        what="the worker to be in the middle of the first task",
+    )
+    worker.kill()
+    killed_at = time.monotonic()
+    assert _counts(first_task) == {"pending": 0, "running": 25, "done": 0, "failed": 0}
+    assert _counts(second_task)["pending"] == 25
+
+    # then: the redelivered task takes its abandoned run over and the second task runs as usual
+    time.sleep(max(0.0, int(RECOVERY_ENV["CELERY_VISIBILITY_TIMEOUT"]) + 1 - (time.monotonic() - killed_at)))
+    worker.start()
+    wait_until(lambda: _counts(ids)["done"] == 50, timeout=60, interval=0.1, what="all 50 articles to be done")
+
+    for article in Article.objects.filter(pk__in=ids):
+        expected = [(s.start, s.end) for s in segment(article.body) if not s.is_boilerplate]
+        spans = list(article.claims.order_by("position").values_list("start", "end"))
+        assert spans == expected, f"article {article.pk} has duplicate or missing claims"
+    attempts = dict(Article.objects.filter(pk__in=ids).values_list("pk", "segmentation_attempts"))
+    assert {attempts[pk] for pk in first_task} == {2}
+    assert {attempts[pk] for pk in second_task} == {1}
