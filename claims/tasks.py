@@ -45,7 +45,7 @@ def segment_article_task(article_id: int) -> dict:
     max_retries=8,
 )
 def segment_articles_task(article_ids: list[int]) -> list[dict]:
-    """A batch of articles (an import's): one claim, one write, one commit for all of them."""
+    """A batch of articles (an import's), taken, written and committed together."""
     try:
         return [dataclasses.asdict(o) for o in services.article_segment_batch(article_ids=article_ids)]
     except services.TRANSIENT_DATABASE_ERRORS:

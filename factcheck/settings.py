@@ -177,8 +177,8 @@ if FACTCHECK_SEGMENTATION_STUCK_SECONDS <= CELERY_TASK_TIME_LIMIT:
 FACTCHECK_SEGMENTATION_PENDING_SECONDS = env_int("FACTCHECK_SEGMENTATION_PENDING_SECONDS", default=600, minimum=1)
 FACTCHECK_SEGMENTATION_MAX_ATTEMPTS = env_int("FACTCHECK_SEGMENTATION_MAX_ATTEMPTS", default=5, minimum=1)
 FACTCHECK_SEGMENTATION_SWEEP_SECONDS = env_int("FACTCHECK_SEGMENTATION_SWEEP_SECONDS", default=60, minimum=1)
-# Articles stored together (an import batch) are segmented in tasks of up to this many: one claim,
-# one write and one commit per task. Small enough for both workers to share an import's work.
+# Articles stored together (an import batch) are segmented in tasks of up to this many, each taken,
+# written and committed together. Small enough for both workers to share an import's work.
 FACTCHECK_SEGMENTATION_BATCH_SIZE = env_int("FACTCHECK_SEGMENTATION_BATCH_SIZE", default=25, minimum=1)
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-articles": {
