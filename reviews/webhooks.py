@@ -244,17 +244,6 @@ def article_payload(article) -> dict:
     }
 
 
-def article_segmentation_notify(*, article_id: int) -> None:
-    """Emit article.segmented or article.failed for an article whose segmentation just finished."""
-    from claims.models import Article
-
-    status = Article.objects.values_list("segmentation_status", flat=True).get(pk=article_id)
-    articles_segmentation_notify(
-        done=[article_id] if status == Article.SegmentationStatus.DONE else [],
-        failed=[article_id] if status == Article.SegmentationStatus.FAILED else [],
-    )
-
-
 def articles_segmentation_notify(*, done: list[int], failed: list[int]) -> None:
     """Emit article.segmented for the `done` articles and article.failed for the `failed` ones."""
     from claims.models import Article

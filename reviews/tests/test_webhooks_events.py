@@ -8,7 +8,7 @@ from claims.services import article_ingest
 from claims.tests.factories import ArticleFactory
 from reviews.models import WebhookDelivery
 from reviews.tests.api_helpers import Receiver, corrected, published
-from reviews.webhooks import article_segmentation_notify, webhook_subscription_create
+from reviews.webhooks import articles_segmentation_notify, webhook_subscription_create
 
 EVERYTHING = ["article.segmented", "article.failed", "claim.published", "verdict.corrected"]
 
@@ -44,7 +44,7 @@ def test_a_failed_segmentation_emits_article_failed(integrator, receiver, django
     article = ArticleFactory(segmentation_status="failed", segmentation_error="ValueError: unreadable")
 
     with django_capture_on_commit_callbacks(execute=True):
-        article_segmentation_notify(article_id=article.pk)
+        articles_segmentation_notify(done=[], failed=[article.pk])
 
     (event,) = _events(receiver)
     assert event["event"] == "article.failed"
