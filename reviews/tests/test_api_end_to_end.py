@@ -4,10 +4,6 @@ import hashlib
 import hmac
 import json
 
-import pytest
-
-from reviews.tests.api_helpers import Receiver
-
 ARTICLE = {
     "title": "Minister on jobs",
     "body": (
@@ -20,14 +16,6 @@ ARTICLE = {
     "author": "A. Reporter",
     "published_at": "2026-11-27T08:00:00Z",
 }
-
-
-@pytest.fixture
-def receiver(settings):
-    server = Receiver()
-    settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [server.host]
-    yield server
-    server.close()
 
 
 def test_article_to_published_fact_check_over_the_api(

@@ -7,18 +7,10 @@ import pytest
 from claims.services import article_ingest
 from claims.tests.factories import ArticleFactory
 from reviews.models import WebhookDelivery
-from reviews.tests.api_helpers import Receiver, corrected, published
+from reviews.tests.api_helpers import corrected, published
 from reviews.webhooks import articles_segmentation_notify, webhook_subscription_create
 
 EVERYTHING = ["article.segmented", "article.failed", "claim.published", "verdict.corrected"]
-
-
-@pytest.fixture
-def receiver(settings):
-    server = Receiver()
-    settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [server.host]
-    yield server
-    server.close()
 
 
 def _events(receiver):

@@ -2,20 +2,10 @@
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from reviews.models import WebhookDelivery
-from reviews.tests.api_helpers import Receiver
 from reviews.webhooks import retry_delay, webhook_deliver, webhook_emit, webhook_subscription_create
-
-
-@pytest.fixture
-def receiver(settings):
-    server = Receiver()
-    settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [server.host]
-    yield server
-    server.close()
 
 
 def _fail(times, status=500):

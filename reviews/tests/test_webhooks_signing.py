@@ -5,19 +5,8 @@ import hmac
 import json
 import time
 
-import pytest
-
 from reviews.models import WebhookDelivery
-from reviews.tests.api_helpers import Receiver
 from reviews.webhooks import webhook_emit, webhook_subscription_create
-
-
-@pytest.fixture
-def receiver(settings):
-    server = Receiver()
-    settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [server.host]
-    yield server
-    server.close()
 
 
 def test_delivery_is_signed_json_and_recorded_as_delivered(integrator, receiver, django_capture_on_commit_callbacks):
