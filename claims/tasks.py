@@ -19,36 +19,33 @@ TRANSIENT_ERRORS = (
 )
 
 
-@shared_task(
-    name="claims.segment_article",
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=8,
-)
+# Retried with exponential backoff (2 s, 4 s, ... up to 5 minutes, jittered), at most 8 times.
+RETRY_TRANSIENT = {
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 2,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 8,
+}
+
+
+@shared_task(name="claims.segment_article", **RETRY_TRANSIENT)
 def segment_article_task(article_id: int) -> dict:
-    try:
-        return dataclasses.asdict(services.article_segment(article_id=article_id))
-    except services.TRANSIENT_DATABASE_ERRORS:
-        # The worker reuses its connection across tasks: drop a broken one before the retry.
-        db.close_old_connections()
-        raise
+    (outcome,) = _segment([article_id])
+    return outcome
 
 
-@shared_task(
-    name="claims.segment_articles",
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=8,
-)
+@shared_task(name="claims.segment_articles", **RETRY_TRANSIENT)
 def segment_articles_task(article_ids: list[int]) -> list[dict]:
     """A batch of articles (an import's), taken, written and committed together."""
+    return _segment(article_ids)
+
+
+def _segment(article_ids: list[int]) -> list[dict]:
     try:
         return [dataclasses.asdict(o) for o in services.article_segment_batch(article_ids=article_ids)]
     except services.TRANSIENT_DATABASE_ERRORS:
+        # The worker reuses its connection across tasks: drop a broken one before the retry.
         db.close_old_connections()
         raise
 
