@@ -35,6 +35,18 @@ def _counts(ids):
     return {status: sum(1 for r in rows if r == status) for status in ("pending", "running", "done", "failed")}
 
 
+def _restart_after_visibility_timeout(worker, killed_at: float) -> None:
+    time.sleep(max(0.0, int(RECOVERY_ENV["CELERY_VISIBILITY_TIMEOUT"]) + 1 - (time.monotonic() - killed_at)))
+    worker.start()
+
+
+def _assert_each_has_its_segments_once(ids) -> None:
+    for article in Article.objects.filter(pk__in=ids):
+        expected = [(s.start, s.end) for s in segment(article.body) if not s.is_boilerplate]
+        spans = list(article.claims.order_by("position").values_list("start", "end"))
+        assert spans == expected, f"article {article.pk} has duplicate or missing claims"
+
+
 def test_sigkilled_worker_restarted_finishes_all_fifty_articles_once(make_celery_worker):
     worker = make_celery_worker(env=RECOVERY_ENV)
     worker.start()
@@ -58,14 +70,10 @@ def test_sigkilled_worker_restarted_finishes_all_fifty_articles_once(make_celery
     assert at_kill == {"pending": 39, "running": 1, "done": 10, "failed": 0}
 
     # then: a new worker recovers the abandoned message once the visibility timeout has passed
-    time.sleep(max(0.0, int(RECOVERY_ENV["CELERY_VISIBILITY_TIMEOUT"]) + 1 - (time.monotonic() - killed_at)))
-    worker.start()
+    _restart_after_visibility_timeout(worker, killed_at)
     wait_until(lambda: _counts(ids)["done"] == 50, timeout=60, interval=0.1, what="all 50 articles to be done")
 
-    for article in Article.objects.filter(pk__in=ids):
-        expected = [(s.start, s.end) for s in segment(article.body) if not s.is_boilerplate]
-        spans = list(article.claims.order_by("position").values_list("start", "end"))
-        assert spans == expected, f"article {article.pk} has duplicate or missing claims"
+    _assert_each_has_its_segments_once(ids)
     # the abandoned run was taken over once, by the redelivered message
     assert Article.objects.get(pk=ids[long_one]).segmentation_attempts == 2
 
@@ -94,14 +102,10 @@ def test_sigkilled_worker_mid_import_batch_finishes_every_article_once(make_cele
     assert _counts(second_task)["pending"] == 25
 
     # then: the redelivered task takes its abandoned run over and the second task runs as usual
-    time.sleep(max(0.0, int(RECOVERY_ENV["CELERY_VISIBILITY_TIMEOUT"]) + 1 - (time.monotonic() - killed_at)))
-    worker.start()
+    _restart_after_visibility_timeout(worker, killed_at)
     wait_until(lambda: _counts(ids)["done"] == 50, timeout=60, interval=0.1, what="all 50 articles to be done")
 
-    for article in Article.objects.filter(pk__in=ids):
-        expected = [(s.start, s.end) for s in segment(article.body) if not s.is_boilerplate]
-        spans = list(article.claims.order_by("position").values_list("start", "end"))
-        assert spans == expected, f"article {article.pk} has duplicate or missing claims"
+    _assert_each_has_its_segments_once(ids)
     attempts = dict(Article.objects.filter(pk__in=ids).values_list("pk", "segmentation_attempts"))
     assert {attempts[pk] for pk in first_task} == {2}
     assert {attempts[pk] for pk in second_task} == {1}
