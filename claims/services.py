@@ -488,12 +488,13 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             updated_at=now,
         )
     failures = [article_id for article_id in failed if article_id in existing]
-    for article_id in failures:
-        Article.objects.filter(pk=article_id).update(
+    if failures:
+        Article.objects.filter(pk__in=failures).update(
             segmentation_status=Article.SegmentationStatus.FAILED,
-            segmentation_error=failed[article_id],
+            segmentation_error=Case(*(When(pk=i, then=Value(failed[i])) for i in failures)),
             updated_at=now,
         )
+    for article_id in failures:
         outcomes[article_id] = SegmentationOutcome(
             article_id=article_id, ran=True, status=Article.SegmentationStatus.FAILED, error=failed[article_id]
         )
