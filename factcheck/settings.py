@@ -85,6 +85,8 @@ TEMPLATES = [
 
 DATABASES = {"default": env_database("DATABASE_URL", default="sqlite:///db.sqlite3", base_dir=BASE_DIR)}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Django's backend with timestamps parsed in C (factcheck/db/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "factcheck.db.postgresql"
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_CONN_MAX_AGE", default=60, minimum=0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 

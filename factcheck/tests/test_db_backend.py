@@ -1,0 +1,73 @@
+"""Our PostgreSQL backend: Django's, with timestamps parsed by psycopg's C loader."""
+
+import datetime
+
+import psycopg
+import pytest
+from django.db import connection
+from django.db.backends.postgresql.psycopg_any import get_adapters_template
+from django.test import override_settings
+
+from claims.models import Claim
+from claims.tests.factories import ClaimFactory
+from factcheck.db.postgresql.base import TIMESTAMPTZ_OID
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
+
+# Fractions of every length, the epoch, leap day, far past and future, offsets that are not UTC.
+TIMESTAMPS = [
+    "2026-11-29 10:15:00+00",
+    "2026-11-29 10:15:00.5+00",
+    "2026-11-29 10:15:00.123456+00",
+    "2026-11-29 10:15:00.000001+00",
+    "1970-01-01 00:00:00+00",
+    "2024-02-29 23:59:59.999999+00",
+    "0001-01-01 00:00:00+00",
+    "9999-12-31 23:59:59.999999+00",
+    "2026-03-29 02:30:00+02",
+    "2026-06-01 12:00:00-09:30",
+]
+SELECT = "SELECT " + ", ".join(f"'{value}'::timestamptz" for value in TIMESTAMPS)
+
+
+def test_connection_reads_timestamps_with_the_c_loader():
+    connection.ensure_connection()
+    loader = connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, psycopg.pq.Format.TEXT)
+    with connection.cursor() as cursor:
+        parse = loader(TIMESTAMPTZ_OID, cursor.cursor)._parse
+
+    assert loader.timezone is datetime.UTC  # what Django's create_cursor compares with its own
+    assert type(parse.__self__).__module__ in ("psycopg_binary._psycopg", "psycopg_c._psycopg")
+
+
+def test_timestamps_equal_what_djangos_loader_reads():
+    with connection.cursor() as cursor:
+        cursor.execute(SELECT)
+        ours = cursor.fetchone()
+    params = {**connection.get_connection_params(), "context": get_adapters_template(True, datetime.UTC)}
+    params.pop("cursor_factory")
+    with psycopg.connect(**params) as django_loader:
+        django_loader.execute("SET TIME ZONE 'UTC'")
+        expected = django_loader.execute(SELECT).fetchone()
+
+    assert ours == expected
+    assert [value.isoformat() for value in ours] == [value.isoformat() for value in expected]
+    assert all(value.tzinfo is datetime.UTC for value in ours)
+
+
+def test_model_fields_round_trip():
+    claim = ClaimFactory()
+    stored = Claim.objects.get(pk=claim.pk)
+
+    assert stored.created_at == claim.created_at
+    assert stored.created_at.tzinfo is datetime.UTC
+
+
+@override_settings(USE_TZ=False)
+def test_without_time_zone_support_djangos_own_loader_answers_naive_datetimes():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT '2026-11-29 10:15:00.5+00'::timestamptz")
+        (value,) = cursor.fetchone()
+
+    assert value == datetime.datetime(2026, 11, 29, 10, 15, 0, 500000)
+    assert value.tzinfo is None
