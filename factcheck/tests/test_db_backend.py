@@ -1,4 +1,4 @@
-"""Our PostgreSQL backend: Django's, with timestamps parsed by psycopg's C loader."""
+"""Our PostgreSQL backend: Django's, with timestamps parsed by psycopg's C loader and statements prepared."""
 
 import datetime
 
@@ -71,3 +71,20 @@ def test_without_time_zone_support_djangos_own_loader_answers_naive_datetimes():
 
     assert value == datetime.datetime(2026, 11, 29, 10, 15, 0, 500000)
     assert value.tzinfo is None
+
+
+def test_a_repeated_statement_is_prepared_on_the_server():
+    sql = "SELECT id FROM claims_claim WHERE id = %s"
+    with connection.cursor() as cursor:
+        for _ in range(6):
+            cursor.execute(sql, [0])
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+
+    assert "SELECT id FROM claims_claim WHERE id = $1" in prepared
+
+
+def test_prepared_statements_are_planned_for_their_values():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone() == ("force_custom_plan",)

@@ -79,3 +79,39 @@ def test_embedded_defaults_use_sqlite_and_in_process_tasks():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.sqlite3", "True", "['localhost',", "'127.0.0.1']"]
+
+
+PRINT_OPTIONS = (
+    "shell",
+    "--no-imports",
+    "-c",
+    "from django.conf import settings; db = settings.DATABASES['default'];"
+    "print(db['ENGINE'], sorted(db['OPTIONS'].items()))",
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (
+            {},
+            "[('options', '-c plan_cache_mode=force_custom_plan'), ('prepare_threshold', 5), "
+            "('server_side_binding', True)]",
+        ),
+        ({"DJANGO_DB_PREPARED_STATEMENTS": "false"}, "[]"),
+    ],
+)
+def test_prepared_statements_are_on_unless_turned_off(env, expected):
+    result = _run_manage(*PRINT_OPTIONS, DJANGO_DEBUG="true", DATABASE_URL="postgres://u@db.example:5432/desk", **env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"factcheck.db.postgresql {expected}"
+
+
+def test_options_in_the_database_url_come_first():
+    url = "postgres://u@db.example:5432/desk?prepare_threshold=20&sslmode=require"
+    result = _run_manage(*PRINT_OPTIONS, DJANGO_DEBUG="true", DATABASE_URL=url)
+
+    assert result.returncode == 0, result.stderr
+    assert "('prepare_threshold', 20)" in result.stdout
+    assert "('sslmode', 'require')" in result.stdout
