@@ -2,6 +2,7 @@
 
 import pytest
 
+from claims.api.filters import ClaimFilter, FilterSet
 from claims.models import Claim
 from claims.tests.factories import ArticleFactory, ClaimFactory
 from reviews import services
@@ -68,6 +69,20 @@ def test_invalid_filter_value_is_400(integrator, api_client_for):
 
     assert response.status_code == 400
     assert "status" in response.data
+
+
+def test_filter_forms_share_a_class_but_not_their_values(integrator, api_client_for):
+    """The filter form class is built once; each request's values and errors stay its own."""
+    new, dismissed = ClaimFactory(), ClaimFactory(status=Claim.Status.DISMISSED, dismiss_reason="opinion")
+    client = api_client_for(integrator)
+
+    assert client.get(URL, {"status": "nonsense"}).status_code == 400
+    form_class = ClaimFilter._form_class
+    assert _ids(client.get(URL, {"status": "dismissed"})) == [dismissed.pk]
+    assert _ids(client.get(URL, {"status": "new"})) == [new.pk]
+    assert client.get(URL, {"checkworthiness_min": "high"}).data == {"checkworthiness_min": ["Enter a number."]}
+    assert ClaimFilter._form_class is form_class
+    assert "_form_class" not in FilterSet.__dict__
 
 
 def test_ordering_by_checkworthiness_pages_stably_with_ties(integrator, api_client_for):

@@ -2,7 +2,6 @@
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
-from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, OpenApiTypes, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
@@ -11,7 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from claims.api.filters import UtcIsoDateTimeFilter
+from claims.api.filters import FilterSet, UtcIsoDateTimeFilter
 from claims.models import Claim
 from reviews import selectors, services, webhooks
 from reviews.claimreview import claimreview_document
@@ -262,7 +261,7 @@ class ClaimReviewView(generics.GenericAPIView):
         return Response(claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at))
 
 
-class ClaimReviewFeedFilter(filters.FilterSet):
+class ClaimReviewFeedFilter(FilterSet):
     updated_after = UtcIsoDateTimeFilter(field_name="decided_at", lookup_expr="gt")
 
     class Meta:
