@@ -93,11 +93,7 @@ PRINT_OPTIONS = (
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
-        (
-            {},
-            "[('options', '-c plan_cache_mode=force_custom_plan'), ('prepare_threshold', 5), "
-            "('server_side_binding', True)]",
-        ),
+        ({}, "[('prepare_threshold', 5), ('server_side_binding', True)]"),
         ({"DJANGO_DB_PREPARED_STATEMENTS": "false"}, "[]"),
     ],
 )
