@@ -211,7 +211,7 @@ REST_FRAMEWORK = {
     # Writes take JSON only (anything else is 415); the parser also caps the size and refuses control characters.
     "DEFAULT_PARSER_CLASSES": ["reviews.api.parsers.StrictJSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "reviews.api.renderers.JSONRenderer",  # DRF's output, written by orjson
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "EXCEPTION_HANDLER": "reviews.api.exceptions.api_exception_handler",

@@ -7,7 +7,6 @@ from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from claims.api.filters import FilterSet, UtcIsoDateTimeFilter
@@ -19,6 +18,7 @@ from reviews.models import Verdict, WebhookDelivery, WebhookSubscription, Workfl
 from .etag import etag_for, require_if_match
 from .pagination import StableCursorPagination
 from .permissions import HasAnyRole, IsDesk, IsIntegrator, ReadAnyRoleWriteDesk, is_desk
+from .renderers import JSONLDRenderer
 from .schema import DELIVERY_OUT, DELIVERY_REPLAYED, ERRORS, EVENT_OUT, IF_MATCH, RATING_OUT, VERDICT_OUT, WEBHOOK_OUT
 from .serializers import (
     EventSerializer,
@@ -71,11 +71,6 @@ CLAIMREVIEW_EXAMPLE = OpenApiExample(
 
 # Timeline entries about unpublished verdict versions; their notes name the draft's rating.
 DESK_ONLY_EVENTS = ("verdict_draft", "correction_draft", "verdict_edit")
-
-
-class JSONLDRenderer(JSONRenderer):
-    media_type = "application/ld+json"
-    format = "jsonld"
 
 
 class AlwaysFirstRenderer(BaseContentNegotiation):
