@@ -1,3 +1,5 @@
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
@@ -27,10 +29,18 @@ def _iso_datetime(value, tz):
     """What DRF's DateTimeField gives for an aware datetime: ISO 8601 in `tz`, `Z` for UTC."""
     if not value:
         return None
-    if timezone.is_naive(value):
-        return serializers.DateTimeField().to_representation(value)
-    text = value.astimezone(tz).isoformat()
+    if value.tzinfo is not tz:  # the database's datetimes are already in UTC: no conversion
+        if timezone.is_naive(value):
+            return serializers.DateTimeField().to_representation(value)
+        value = value.astimezone(tz)
+    text = value.isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _output_timezone():
+    """The current time zone, as datetime.UTC when it is UTC (the tzinfo database values carry)."""
+    tz = timezone.get_current_timezone()
+    return datetime.UTC if getattr(tz, "key", None) in ("UTC", "Etc/UTC") else tz
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -132,7 +142,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         row = claim if isinstance(claim, dict) else claim_row(claim)
         tz = self.__dict__.get("_tz")
         if tz is None:
-            tz = self.__dict__["_tz"] = timezone.get_current_timezone()
+            tz = self.__dict__["_tz"] = _output_timezone()
         rating = row["published_rating"]
         claimant_url = row["claimant_url"]
         return {
