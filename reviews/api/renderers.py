@@ -14,7 +14,9 @@ class JSONRenderer(ORJSONRenderer):
     the spelling of float exponents (1e-7 for 1e-07) and U+2028/U+2029, which DRF escapes.
     """
 
-    options = orjson.OPT_PASSTHROUGH_DATETIME
+    # Keys that are not strings are written as json writes them: DRF's errors for list items are
+    # keyed by index ({"tags": {3: ["…"]}} → {"tags":{"3":["…"]}}).
+    options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
     default = staticmethod(JSONEncoder().default)
 
 

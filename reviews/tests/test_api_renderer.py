@@ -34,6 +34,8 @@ DATA = {
     "error": ErrorDetail("This field is required.", code="required"),
     "nested": ReturnDict({"rows": ReturnList([{"a": 1}, {"b": [UTC_NOON]}], serializer=None)}, serializer=None),
     "set_like": ("a", "b"),
+    "list_item_errors": {"tags": {0: ["Too long."], 3: ["Not a string."]}},
+    "other_keys": {True: 1, None: 2, 1.5: 3},
 }
 
 
