@@ -28,20 +28,36 @@ class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
 
 
 class FilterSet(django_filters.FilterSet):
-    """django-filter's FilterSet, with its form class built once per filterset class.
+    """django-filter's FilterSet, working only with the filters the query string asks for.
 
-    django-filter builds a new Form class from the filters' fields on every request (a `type()` call
-    and Django's form metaclass): a fifth of a filtered API page. Our filters' fields depend on
-    nothing in the request, so one class serves every request; each form still gets its own copy of
-    the fields, as Django's forms always do.
+    django-filter deep-copies every filter, builds a new Form class from all their fields (a
+    `type()` call and Django's form metaclass), copies and cleans every field, on every request:
+    a third of a filtered API page. A filter whose parameter is absent filters nothing, so a bound
+    filterset here keeps only the asked ones, and the form class for each such set is built once
+    (our filters' fields depend on nothing in the request). Unbound (the browsable API's form), it
+    has them all.
     """
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # An instance attribute: BaseFilterSet.__init__ copies self.base_filters.
+            self.base_filters = {name: f for name, f in self.base_filters.items() if _asked(name, f, data)}
+        super().__init__(data, *args, **kwargs)
+
     def get_form_class(self):
-        form_class = type(self).__dict__.get("_form_class")
+        form_classes = type(self).__dict__.get("_form_classes")
+        if form_classes is None:
+            form_classes = type(self)._form_classes = {}
+        names = tuple(self.filters)
+        form_class = form_classes.get(names)
         if form_class is None:
-            form_class = super().get_form_class()
-            type(self)._form_class = form_class
+            form_class = form_classes[names] = super().get_form_class()
         return form_class
+
+
+def _asked(name: str, filter_, data) -> bool:
+    # startswith: a range filter reads `<name>_min` / `<name>_max` / `<name>_after` style parameters.
+    return bool(filter_.extra.get("required")) or any(key.startswith(name) for key in data)
 
 
 class ArticleFilter(FilterSet):
@@ -93,8 +109,4 @@ class FilterBackend(DjangoFilterBackend):
 
 
 def _asks_for_filter(request, filterset_class) -> bool:
-    filters = filterset_class.base_filters
-    if any(f.extra.get("required") for f in filters.values()):
-        return True
-    # startswith: a range filter reads `<name>_min` / `<name>_max` / `<name>_after` style parameters.
-    return any(key.startswith(name) for key in request.query_params for name in filters)
+    return any(_asked(name, f, request.query_params) for name, f in filterset_class.base_filters.items())
