@@ -82,3 +82,10 @@ def test_a_repeated_statement_is_prepared_on_the_server():
         prepared = [statement for (statement,) in cursor.fetchall()]
 
     assert "SELECT id FROM claims_claim WHERE id = $1" in prepared
+
+
+def test_prepared_statements_are_planned_for_each_runs_values():
+    """A generic plan took the admin's rare-word search through the whole table; every run is planned."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone() == ("force_custom_plan",)

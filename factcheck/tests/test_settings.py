@@ -93,7 +93,11 @@ PRINT_OPTIONS = (
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
-        ({}, "[('prepare_threshold', 5), ('server_side_binding', True)]"),
+        (
+            {},
+            "[('options', '-c plan_cache_mode=force_custom_plan'), ('prepare_threshold', 5), "
+            "('server_side_binding', True)]",
+        ),
         ({"DJANGO_DB_PREPARED_STATEMENTS": "false"}, "[]"),
     ],
 )
