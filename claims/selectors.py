@@ -53,8 +53,8 @@ class PublishedRating(Func):
     written once from the models' metadata: Django compiles a Subquery's whole inner query again on
     every request, which was a ninth of an API page's time. Only the claim's id column is compiled
     per query (so the expression survives relabelling when its queryset is nested). A claim has at
-    most one approved verdict (constraint `verdict_one_approved_per_claim`), whose partial index the
-    literal status lets the planner use even in a prepared statement.
+    most one approved verdict (constraint `verdict_one_approved_per_claim`); the status is written
+    as a literal, which that constraint's partial index matches.
     """
 
     output_field = CharField()
