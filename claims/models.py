@@ -128,6 +128,11 @@ class Claim(models.Model):
             models.Index(fields=["status", "-checkworthiness", "id"], name="claim_status_cw_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
             models.Index(fields=["-updated_at", "-id"], name="claim_updated_idx"),
+            # The API's other orderings over all claims (ties broken by id, as StableOrderingFilter
+            # does), and a minimum check-worthiness that few claims reach.
+            models.Index(fields=["-checkworthiness", "-id"], name="claim_cw_idx"),
+            models.Index(fields=["-created_at", "-id"], name="claim_created_idx"),
+            models.Index(fields=["position", "id"], name="claim_position_idx"),
             # Serves claims.selectors.claim_search: the expression must stay identical to the one it filters on.
             GinIndex(SearchVector("text", config="english"), name="claim_text_search_idx"),
         ]
