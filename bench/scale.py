@@ -535,6 +535,13 @@ def build_ops(url: str) -> tuple[list["Op"], dict]:
             ids=api_ids,
         ),
         Op(
+            "API all claims by -checkworthiness",
+            "api",
+            lambda: api.get("/api/v1/claims/", {"ordering": "-checkworthiness"}),
+            [(f"SELECT {API_COLUMNS} {API_FROM} ORDER BY c.checkworthiness DESC, c.id DESC LIMIT %s", [page])],
+            ids=api_ids,
+        ),
+        Op(
             "API deep page (after 10,000 rows)",
             "api",
             lambda: api.get(deep_url),
