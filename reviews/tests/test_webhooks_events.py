@@ -3,9 +3,11 @@
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from claims.services import article_ingest
-from claims.tests.factories import ArticleFactory
+from claims.tests.factories import ArticleFactory, ClaimFactory
 from reviews.models import WebhookDelivery
 from reviews.tests.api_helpers import corrected, published
 from reviews.webhooks import articles_segmentation_notify, webhook_subscription_create
@@ -41,6 +43,25 @@ def test_a_failed_segmentation_emits_article_failed(integrator, receiver, django
     (event,) = _events(receiver)
     assert event["event"] == "article.failed"
     assert event["data"]["article"]["segmentation_error"] == "ValueError: unreadable"
+
+
+def test_a_batch_of_articles_is_described_with_one_query(integrator, receiver, django_capture_on_commit_callbacks):
+    """Claim counts come with the articles, not one COUNT per article."""
+    webhook_subscription_create(owner=integrator, url=receiver.url(), events=["article.segmented"])
+    articles = ArticleFactory.create_batch(4)
+    for n, article in enumerate(articles):
+        ClaimFactory.create_batch(n, article=article)
+
+    def notify(batch):
+        with CaptureQueriesContext(connection) as ctx:
+            articles_segmentation_notify(done=[a.pk for a in batch], failed=[])
+        return [q["sql"] for q in ctx.captured_queries if 'FROM "claims_' in q["sql"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert len(notify(articles[:1])) == len(notify(articles)) == 1
+
+    counts = {e["data"]["article"]["id"]: e["data"]["article"]["claim_count"] for e in _events(receiver)}
+    assert counts == {**{articles[0].pk: 0}, **{a.pk: n for n, a in enumerate(articles)}}
 
 
 def test_approval_emits_claim_published_with_the_claimreview(
