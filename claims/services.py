@@ -428,14 +428,12 @@ def _write_segmentations(*, segmented: dict, failed: dict, run_started) -> dict[
         raise
     except Exception as error:  # a constraint or a value the database refuses: the same on every retry
         if len(segmented) + len(failed) > 1:
+            # One write per article, so that only the one the database refuses fails.
+            singles = [({i: r}, {}) for i, r in segmented.items()] + [({}, {i: m}) for i, m in failed.items()]
             outcomes = {}
-            for article_id, result in segmented.items():
+            for one_segmented, one_failed in singles:
                 outcomes.update(
-                    _write_segmentations(segmented={article_id: result}, failed={}, run_started=run_started)
-                )
-            for article_id, message in failed.items():
-                outcomes.update(
-                    _write_segmentations(segmented={}, failed={article_id: message}, run_started=run_started)
+                    _write_segmentations(segmented=one_segmented, failed=one_failed, run_started=run_started)
                 )
             return outcomes
         if not segmented:
