@@ -172,7 +172,8 @@ def busy_cpu_seconds() -> float:
 def postmaster_pid(url: str) -> int:
     with psycopg.connect(url) as conn:
         backend = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
-    return int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        # While the connection is open: its backend exits when it closes.
+        return int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def count_done(conn: psycopg.Connection) -> tuple[int, int]:
