@@ -1,8 +1,8 @@
 """Migration operations for the big tables: index changes that must not lock or rebuild them."""
 
 from django.contrib.postgres.indexes import PostgresIndex
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db.migrations.operations import AddIndex, AlterField
+from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently
+from django.db.migrations.operations import AddIndex, AlterField, RemoveIndex
 
 
 class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
@@ -27,6 +27,25 @@ class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
 
     def describe(self):
         return f"Create index {self.index.name} on {self.model_name} (concurrently on PostgreSQL)"
+
+
+class RemoveIndexConcurrentlyOnPostgres(RemoveIndexConcurrently):
+    """`DROP INDEX CONCURRENTLY` on PostgreSQL; a plain drop elsewhere. The migration must be `atomic = False`."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        else:
+            RemoveIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        else:
+            RemoveIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+
+    def describe(self):
+        return f"Remove index {self.name} from {self.model_name} (concurrently on PostgreSQL)"
 
 
 class AlterFieldOnPostgres(AlterField):

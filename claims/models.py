@@ -98,7 +98,7 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        db_index=False,  # claim_assignee_status_idx (assignee, status) serves lookups by assignee
+        db_index=False,  # claim_assigned_status_idx (assignee, status) serves lookups by assignee
         on_delete=models.SET_NULL,
         related_name="assigned_claims",
     )
@@ -107,7 +107,12 @@ class Claim(models.Model):
     tags = models.JSONField(default=list, blank=True, help_text="Topic tags.")
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        db_index=False,  # claim_created_by_idx: only the claims a person made (the segmenter's have none)
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -126,7 +131,11 @@ class Claim(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-checkworthiness", "id"], name="claim_status_cw_idx"),
-            models.Index(fields=["assignee", "status"], name="claim_assignee_status_idx"),
+            # Assigned claims only: a new claim has no assignee, so the segmenter's writes skip this
+            # index, and "unassigned" matches most of the table, which no index would narrow.
+            models.Index(
+                fields=["assignee", "status"], name="claim_assigned_status_idx", condition=Q(assignee__isnull=False)
+            ),
             models.Index(fields=["-updated_at", "-id"], name="claim_updated_idx"),
             # The API's other orderings over all claims (ties broken by id, as StableOrderingFilter
             # does), and a minimum check-worthiness that few claims reach.
@@ -135,6 +144,8 @@ class Claim(models.Model):
             models.Index(fields=["position", "id"], name="claim_position_idx"),
             # Serves claims.selectors.claim_search: the expression must stay identical to the one it filters on.
             GinIndex(SearchVector("text", config="english"), name="claim_text_search_idx"),
+            # What deleting a user sets to NULL; claims from the segmenter have no creator.
+            models.Index(fields=["created_by"], name="claim_created_by_idx", condition=Q(created_by__isnull=False)),
         ]
 
     def __str__(self):

@@ -25,3 +25,6 @@ def test_migrate_on_sqlite_skips_the_gin_index_and_builds_the_rest(tmp_path):
     assert "0002_claim_text_search_index" in applied
     assert "claim_text_search_idx" not in indexes
     assert {"claim_status_cw_idx", "claim_updated_idx", "article_publisher_idx"} <= indexes
+    # 0006 replaced the assignee index with a partial one.
+    assert {"claim_assigned_status_idx", "claim_created_by_idx"} <= indexes
+    assert "claim_assignee_status_idx" not in indexes

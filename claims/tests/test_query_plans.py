@@ -153,7 +153,31 @@ def test_admin_changelist_default_order_uses_the_updated_index(claims, desk):
 
 
 def test_admin_assigned_to_me_does_not_scan_claims(claims, desk):
-    assert_no_claims_scan(claim_plans(desk, "/admin/claims/claim/", {"assigned": "me"}))
+    plans = claim_plans(desk, "/admin/claims/claim/", {"assigned": "me"})
+    assert_no_claims_scan(plans)
+    assert any("claim_assigned_status_idx" in plan for plan in plans), plans
+
+
+def test_deleting_a_user_finds_their_claims_through_the_partial_person_indexes(claims, reviewer):
+    """Only claims with an assignee or a creator are in those indexes; what SET NULL looks up has one."""
+    Claim.objects.filter(pk__in=Claim.objects.order_by("pk").values("pk")[:5]).update(created_by=reviewer)
+    with CaptureQueriesContext(connection) as ctx:
+        reviewer.delete()
+    updates = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('UPDATE "claims_claim"')]
+    assert {column for sql in updates for column in re.findall(r'SET "(\w+)" = NULL', sql)} == {
+        "assignee_id",
+        "created_by_id",
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plans = []
+        for sql in updates:
+            cursor.execute(f"EXPLAIN {sql}")
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    assert_no_claims_scan(plans)
+    assert any("claim_assigned_status_idx" in plan for plan in plans), plans
+    assert any("claim_created_by_idx" in plan for plan in plans), plans
 
 
 def test_admin_new_claims_by_checkworthiness_use_the_status_index(claims, desk):
