@@ -1,0 +1,21 @@
+"""Database helpers that work on every backend we run on."""
+
+import contextlib
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+
+@contextlib.contextmanager
+def generic_plans(using: str = DEFAULT_DB_ALIAS):
+    """Statements in this block may reuse a plan made for no value in particular (see postgresql/base.py).
+
+    For code whose statements the database plans alike whatever their values. Elsewhere than on
+    our PostgreSQL backend with prepared statements, nothing changes.
+    """
+    connection = connections[using]
+    enter = getattr(connection, "generic_plans", None)
+    if enter is None:
+        yield
+        return
+    with enter():
+        yield

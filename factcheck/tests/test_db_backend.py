@@ -4,12 +4,13 @@ import datetime
 
 import psycopg
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.backends.postgresql.psycopg_any import get_adapters_template
 from django.test import override_settings
 
 from claims.models import Claim
 from claims.tests.factories import ClaimFactory
+from factcheck.db import generic_plans
 from factcheck.db.postgresql.base import TIMESTAMPTZ_OID
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
@@ -89,3 +90,83 @@ def test_prepared_statements_are_planned_for_each_runs_values():
     with connection.cursor() as cursor:
         cursor.execute("SHOW plan_cache_mode")
         assert cursor.fetchone() == ("force_custom_plan",)
+
+
+def _session_plan_cache_mode() -> str:
+    # Straight on the psycopg connection: a Django cursor would first bring the session in line.
+    return connection.connection.execute("SHOW plan_cache_mode").fetchone()[0]
+
+
+def _query():
+    return list(Claim.objects.values_list("pk", flat=True)[:1])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_generic_plans_hand_the_choice_to_postgresql_and_give_it_back():
+    _query()
+    assert _session_plan_cache_mode() == "force_custom_plan"
+
+    with generic_plans():
+        _query()
+        assert _session_plan_cache_mode() == "auto"
+        _query()
+        assert _session_plan_cache_mode() == "auto"
+
+    _query()
+    assert _session_plan_cache_mode() == "force_custom_plan"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_transactions_run_with_the_connection_setting_even_inside_generic_plans():
+    with generic_plans():
+        _query()
+        with transaction.atomic():
+            _query()
+            assert _session_plan_cache_mode() == "force_custom_plan"
+        _query()
+        assert _session_plan_cache_mode() == "auto"
+
+
+def _rolled_back_transaction():
+    with transaction.atomic():
+        _query()
+        1 / 0  # noqa: B018 - the transaction rolls back
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rollback_cannot_bring_generic_plans_back():
+    with generic_plans():
+        _query()
+    with pytest.raises(ZeroDivisionError):
+        _rolled_back_transaction()
+
+    # The setting went back before the transaction began, where the rollback cannot undo it.
+    assert _session_plan_cache_mode() == "force_custom_plan"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_is_brought_in_line_too():
+    with generic_plans():
+        _query()
+        connection.close()
+        _query()
+        assert _session_plan_cache_mode() == "auto"
+    connection.close()
+    _query()
+    assert _session_plan_cache_mode() == "force_custom_plan"
+
+
+@pytest.mark.django_db
+def test_generic_plans_change_nothing_inside_a_test_transaction():
+    with generic_plans():
+        _query()
+        assert _session_plan_cache_mode() == "force_custom_plan"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_prepared_statements_generic_plans_change_nothing(monkeypatch):
+    _query()  # connected with the settings' options (force_custom_plan)
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", {})
+    with generic_plans():
+        _query()
+        assert _session_plan_cache_mode() == "force_custom_plan"
