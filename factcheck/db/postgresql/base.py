@@ -38,7 +38,9 @@ class TzLoader(BaseTzLoader):
         self._parse = psycopg.adapters.get_loader(TIMESTAMPTZ_OID, pq.Format.TEXT)(oid, context).load
 
     def load(self, data):
-        return self._parse(data).replace(tzinfo=self.timezone)
+        value = self._parse(data)
+        # In a UTC session (Django sets the session's zone) psycopg's tzinfo is already Django's.
+        return value if value.tzinfo is self.timezone else value.replace(tzinfo=self.timezone)
 
 
 @functools.cache
