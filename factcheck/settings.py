@@ -93,7 +93,8 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # the database then skips parsing the queries every request repeats. Each run is still planned
     # for its own values: with PostgreSQL's default, a plan made for no value in particular took
     # over the admin's search for a rare word and read the claims table in date order (1.3 s a
-    # page instead of 0.1 s at a million claims). Django leaves all this off for transaction-mode
+    # page instead of 0.1 s at a million claims); code whose plans do not depend on the values runs
+    # inside factcheck.db.generic_plans() instead. Django leaves all this off for transaction-mode
     # poolers (PgBouncer before 1.21), which must set it false.
     if env_bool("DJANGO_DB_PREPARED_STATEMENTS", default=True):
         options = DATABASES["default"].setdefault("OPTIONS", {})  # a URL's ?options come first
