@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from html.parser import HTMLParser
 
+import psycopg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, models, transaction
@@ -588,7 +589,9 @@ def copy_claims(values: list[dict], *, now) -> None:
     `values` give each claim's fields by attname (the same fields in every row); every other column
     takes the model's default, prepared once (auto_now fields: `now`). bulk_create prepared every
     field of every row in Python, which cost more than segmenting the article; a test holds the two
-    to the same rows. JSON values go as JSON text, which COPY parses into jsonb.
+    to the same rows. Rows go in COPY's binary format, typed by the table's own columns: PostgreSQL
+    reads numbers and timestamps without parsing them, and psycopg writes them without formatting
+    and escaping text (about half of both sides' COPY work). JSON values are cached JSON text.
     """
     fields = [f for f in Claim._meta.concrete_fields if not f.primary_key]
     given = [f for f in fields if f.attname in values[0]]
@@ -603,13 +606,29 @@ def copy_claims(values: list[dict], *, now) -> None:
         for f in given
     ]
     quote = connection.ops.quote_name
+    table = quote(Claim._meta.db_table)
     columns = ", ".join(quote(f.column) for f in [*given, *defaults])
-    sql = f"COPY {quote(Claim._meta.db_table)} ({columns}) FROM STDIN"  # noqa: S608 - names from the model
     # Through Django's error translation, as its own queries are: a database that went away is an
     # OperationalError the task retries, a refused row an IntegrityError that fails the article.
-    with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(sql) as copy:
-        for row in values:
-            copy.write_row((*(value(row) for value in row_of), *default_values))
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        # The columns' types as the database has them (binary COPY must match them exactly).
+        cursor.execute(f"SELECT {columns} FROM {table} LIMIT 0")  # noqa: S608 - names from the model
+        oids = [column.type_code for column in cursor.description]
+        cursor.cursor.adapters.register_dumper(None, _JsonTextBinaryDumper)
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.set_types(oids)
+            for row in values:
+                copy.write_row((*(value(row) for value in row_of), *default_values))
+
+
+class _JsonTextBinaryDumper(psycopg.adapt.Dumper):
+    """JSON text, already serialized, as binary jsonb: a version byte, then the text."""
+
+    format = psycopg.pq.Format.BINARY
+    oid = psycopg.postgres.types["jsonb"].oid
+
+    def dump(self, obj: str) -> bytes:
+        return b"\x01" + obj.encode()
 
 
 def _default_for(field, now):

@@ -136,3 +136,35 @@ def test_copy_writes_the_rows_bulk_create_writes():
     copied = Claim.objects.filter(article=first).first()
     assert copied.created_at == copied.updated_at == now
     assert connection.vendor == "postgresql"
+
+
+@pytest.mark.postgresql
+def test_copy_keeps_every_character_and_value_exactly():
+    from django.utils import timezone
+
+    article = _pending('A tab\there, a back\\slash, a quote " and an emoji 😀 on one line.\nAnd a second line.')
+    text = article.body[:60]
+    value = {
+        "article_id": article.pk,
+        "text": text,
+        "original_text": text + "\r\n",
+        "start": 0,
+        "end": 60,
+        "position": 0,
+        "checkworthiness": 0.1 + 0.2,
+        "reasons": ['quote "inside"', "back\\slash", "naïve"],
+        "claim_type": "quantity",
+        "segmenter_version": "9.9",
+    }
+    now = timezone.now()
+
+    copy_claims([value], now=now)
+
+    claim = Claim.objects.get(article=article)
+    assert claim.text == text
+    assert claim.original_text == text + "\r\n"
+    assert claim.checkworthiness == 0.1 + 0.2
+    assert claim.reasons == ['quote "inside"', "back\\slash", "naïve"]
+    assert claim.tags == []
+    assert (claim.status, claim.dismiss_reason, claim.assignee_id, claim.claimant_url) == ("new", "", None, "")
+    assert claim.created_at == claim.updated_at == now
