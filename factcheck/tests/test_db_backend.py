@@ -11,7 +11,7 @@ from django.test import override_settings
 from claims.models import Claim
 from claims.tests.factories import ClaimFactory
 from factcheck.db import generic_plans
-from factcheck.db.postgresql.base import TIMESTAMPTZ_OID
+from factcheck.db.postgresql.base import TIMESTAMPTZ_OID, DatabaseWrapper
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
@@ -170,3 +170,44 @@ def test_without_prepared_statements_generic_plans_change_nothing(monkeypatch):
     with generic_plans():
         _query()
         assert _session_plan_cache_mode() == "force_custom_plan"
+
+
+class _OneConnectionPool:
+    """Hands out the same connection again, as a pool does once a thread has given it back."""
+
+    def __init__(self, params):
+        self.params, self.conn = params, None
+
+    def open(self):
+        pass
+
+    def getconn(self):
+        if self.conn is None:
+            self.conn = psycopg.connect(**self.params)
+            self.conn._pool = self
+        return self.conn
+
+    def putconn(self, conn):
+        pass
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pooled_connection_left_with_generic_plans_is_set_back_before_use(monkeypatch):
+    params = connection.get_connection_params()
+    pool = _OneConnectionPool(params)
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", {**connection.settings_dict["OPTIONS"], "pool": True})
+    monkeypatch.setattr(DatabaseWrapper, "_connection_pools", {connection.alias: pool})
+    try:
+        with generic_plans():
+            _query()
+            assert _session_plan_cache_mode() == "auto"
+        connection.close()  # back to the pool, still in auto
+
+        _query()  # the same connection, borrowed again
+
+        assert connection.connection is pool.conn
+        assert _session_plan_cache_mode() == "force_custom_plan"
+    finally:
+        connection.close()
+        pool.conn.close()

@@ -50,6 +50,9 @@ def adapters_with_fast_timestamps(template: adapt.AdaptersMap, timezone) -> adap
     return adapters
 
 
+_UNKNOWN = "unknown"  # a session whose plan_cache_mode nobody here has set
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,7 +66,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
     def get_new_connection(self, conn_params):
         connection = super().get_new_connection(conn_params)
-        self._session_plan_cache_mode = None
+        # A pooled connection may come back from another thread's generic_plans(): set it back at first use.
+        self._session_plan_cache_mode = _UNKNOWN if self.pool else None
         return connection
 
     @contextlib.contextmanager
