@@ -21,9 +21,9 @@ BODY = (
 
 
 def _plan_cache_mode() -> str:
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW plan_cache_mode")
-        return cursor.fetchone()[0]
+    # Straight on the psycopg connection: a Django cursor could first bring the session in line.
+    connection.ensure_connection()
+    return connection.connection.execute("SHOW plan_cache_mode").fetchone()[0]
 
 
 def test_connection_plans_reads_for_their_values():
@@ -58,7 +58,7 @@ def test_segmentation_lifts_it_for_its_commit_and_leaves_the_connection_as_it_wa
     def record(execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         if sql.startswith("SET LOCAL plan_cache_mode"):
-            # Still inside the write's transaction, after its last statement but one.
+            # Still inside the write's transaction, with the claims written.
             seen.append((connection.in_atomic_block, Claim.objects.filter(article=article).count()))
         return result
 
