@@ -20,6 +20,8 @@ from django.db import IntegrityError, InterfaceError, OperationalError, connecti
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
+from factcheck.db import generic_plans_at_commit
+
 from .models import Article, Claim
 
 logger = logging.getLogger(__name__)
@@ -498,22 +500,10 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             article_id=article_id, ran=True, status=Article.SegmentationStatus.FAILED, error=failed[article_id]
         )
     articles_segmentation_notify(done=done, failed=failures)
-    _plan_commit_checks_once()
+    # The foreign-key check of every claim inserted above runs at COMMIT: over a quarter of
+    # PostgreSQL's CPU in bench-ingest when it was planned anew for each claim.
+    generic_plans_at_commit()
     return outcomes
-
-
-def _plan_commit_checks_once() -> None:
-    """Let the foreign-key checks at this transaction's commit reuse one plan, as PostgreSQL would.
-
-    PostgreSQL checks every inserted claim's article at COMMIT, with a query it keeps prepared. The
-    connection's plan_cache_mode=force_custom_plan (settings: the reads must be planned for their
-    values) made it plan that primary-key lookup anew for each claim: over a quarter of PostgreSQL's
-    CPU in bench-ingest. SET LOCAL ends with the transaction; the writes before it keep the
-    connection's setting.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL plan_cache_mode = auto")
 
 
 def _lock_owned_runs(*, article_ids: list[int], run_started) -> dict[int, list[int]]:

@@ -9,7 +9,8 @@ import pytest
 from django.db import connection, transaction
 
 from claims.models import Article, Claim
-from claims.services import _plan_commit_checks_once, article_segment, content_hash
+from claims.services import article_segment, content_hash
+from factcheck.db import generic_plans_at_commit
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 
@@ -32,7 +33,7 @@ def test_connection_plans_reads_for_their_values():
 
 def test_commit_checks_run_with_postgresql_default_and_the_setting_ends_with_the_transaction():
     with transaction.atomic():
-        _plan_commit_checks_once()
+        generic_plans_at_commit()
         assert _plan_cache_mode() == "auto"
 
     assert _plan_cache_mode() == "force_custom_plan"
@@ -40,7 +41,7 @@ def test_commit_checks_run_with_postgresql_default_and_the_setting_ends_with_the
 
 def _refused_write():
     with transaction.atomic():
-        _plan_commit_checks_once()
+        generic_plans_at_commit()
         raise RuntimeError("refused")
 
 

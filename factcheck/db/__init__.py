@@ -19,3 +19,14 @@ def generic_plans(using: str = DEFAULT_DB_ALIAS):
         return
     with enter():
         yield
+
+
+def generic_plans_at_commit(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Inside a transaction: the checks run at its COMMIT may reuse their plans (see postgresql/base.py).
+
+    For writes that insert many rows with foreign keys. Elsewhere than on our PostgreSQL backend,
+    nothing changes.
+    """
+    lift = getattr(connections[using], "generic_plans_at_commit", None)
+    if lift is not None:
+        lift()

@@ -83,6 +83,16 @@ class DatabaseWrapper(base.DatabaseWrapper):
         finally:
             self._generic_plans_depth -= 1
 
+    def generic_plans_at_commit(self) -> None:
+        """Let the checks PostgreSQL runs at this transaction's COMMIT reuse their plans (`auto`).
+
+        A foreign-key check per inserted row runs at COMMIT with a statement PostgreSQL keeps
+        prepared; under the connection's force_custom_plan it planned that primary-key lookup anew
+        for every row. SET LOCAL ends with the transaction.
+        """
+        with self.cursor() as cursor:
+            cursor.execute("SET LOCAL plan_cache_mode = auto")
+
     @property
     def prepares_statements(self) -> bool:
         options = self.settings_dict["OPTIONS"]
