@@ -6,10 +6,10 @@ for each run's values). Tested by the mode the session is left in after the requ
 """
 
 import pytest
-from django.db import connection
 
 from claims.api.filters import ClaimFilter
 from claims.tests.factories import ArticleFactory, ClaimFactory
+from factcheck.testing import session_plan_cache_mode
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 
@@ -21,10 +21,6 @@ def client(integrator, api_client_for):
     client = api_client_for(integrator)
     client.article = article
     return client
-
-
-def _session_plan_cache_mode() -> str:
-    return connection.connection.execute("SHOW plan_cache_mode").fetchone()[0]
 
 
 def _list(client, params):
@@ -47,7 +43,7 @@ def _list(client, params):
 )
 def test_plan_stable_lists_let_postgresql_reuse_a_plan(client, params):
     _list(client, params)
-    assert _session_plan_cache_mode() == "auto"
+    assert session_plan_cache_mode() == "auto"
 
 
 def test_article_filter_and_a_next_page_are_plan_stable(client):
@@ -56,7 +52,7 @@ def test_article_filter_and_a_next_page_are_plan_stable(client):
     assert next_page
 
     assert client.get(next_page).status_code == 200
-    assert _session_plan_cache_mode() == "auto"
+    assert session_plan_cache_mode() == "auto"
 
 
 @pytest.mark.parametrize(
@@ -74,25 +70,25 @@ def test_article_filter_and_a_next_page_are_plan_stable(client):
 def test_value_sensitive_lists_are_planned_for_their_values(client, params):
     _list(client, {})  # leaves the session in auto
     _list(client, params)
-    assert _session_plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
 
 def test_other_endpoints_keep_the_connection_setting(client):
     claim_id = _list(client, {}).data["results"][0]["id"]
 
     assert client.get(f"/api/v1/claims/{claim_id}/").status_code == 200
-    assert _session_plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
 
 def test_a_page_reads_the_same_rows_either_way(client, monkeypatch):
     ClaimFactory.create_batch(5, article=client.article, status="dismissed")
     params = {"status": "new", "ordering": "-checkworthiness"}
     reused = [_list(client, params).data for _ in range(7)]  # psycopg prepares on the fifth run
-    assert _session_plan_cache_mode() == "auto"
+    assert session_plan_cache_mode() == "auto"
 
     monkeypatch.setattr(ClaimFilter, "plan_stable", frozenset())
     planned = _list(client, params).data
-    assert _session_plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
     assert all(page == planned for page in reused)
     assert len(planned["results"]) == 3

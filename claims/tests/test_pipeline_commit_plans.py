@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from claims.models import Article, Claim
 from claims.services import article_segment, content_hash
 from factcheck.db import generic_plans_at_commit
+from factcheck.testing import session_plan_cache_mode
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 
@@ -21,22 +22,16 @@ BODY = (
 )
 
 
-def _plan_cache_mode() -> str:
-    # Straight on the psycopg connection: a Django cursor could first bring the session in line.
-    connection.ensure_connection()
-    return connection.connection.execute("SHOW plan_cache_mode").fetchone()[0]
-
-
 def test_connection_plans_reads_for_their_values():
-    assert _plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
 
 def test_commit_checks_run_with_postgresql_default_and_the_setting_ends_with_the_transaction():
     with transaction.atomic():
         generic_plans_at_commit()
-        assert _plan_cache_mode() == "auto"
+        assert session_plan_cache_mode() == "auto"
 
-    assert _plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
 
 def _refused_write():
@@ -49,7 +44,7 @@ def test_setting_is_undone_by_a_rollback_too():
     with pytest.raises(RuntimeError):
         _refused_write()
 
-    assert _plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
 
 def test_segmentation_lifts_it_for_its_commit_and_leaves_the_connection_as_it_was():
@@ -68,5 +63,5 @@ def test_segmentation_lifts_it_for_its_commit_and_leaves_the_connection_as_it_wa
 
     assert outcome.status == Article.SegmentationStatus.DONE
     assert seen == [(True, 3)]
-    assert _plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
     assert Claim.objects.filter(article=article).count() == 3

@@ -12,6 +12,7 @@ from claims.models import Claim
 from claims.tests.factories import ClaimFactory
 from factcheck.db import generic_plans
 from factcheck.db.postgresql.base import TIMESTAMPTZ_OID, DatabaseWrapper
+from factcheck.testing import session_plan_cache_mode
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
@@ -92,11 +93,6 @@ def test_prepared_statements_are_planned_for_each_runs_values():
         assert cursor.fetchone() == ("force_custom_plan",)
 
 
-def _session_plan_cache_mode() -> str:
-    # Straight on the psycopg connection: a Django cursor would first bring the session in line.
-    return connection.connection.execute("SHOW plan_cache_mode").fetchone()[0]
-
-
 def _query():
     return list(Claim.objects.values_list("pk", flat=True)[:1])
 
@@ -104,16 +100,16 @@ def _query():
 @pytest.mark.django_db(transaction=True)
 def test_generic_plans_hand_the_choice_to_postgresql_and_give_it_back():
     _query()
-    assert _session_plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
     with generic_plans():
         _query()
-        assert _session_plan_cache_mode() == "auto"
+        assert session_plan_cache_mode() == "auto"
         _query()
-        assert _session_plan_cache_mode() == "auto"
+        assert session_plan_cache_mode() == "auto"
 
     _query()
-    assert _session_plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -122,9 +118,9 @@ def test_transactions_run_with_the_connection_setting_even_inside_generic_plans(
         _query()
         with transaction.atomic():
             _query()
-            assert _session_plan_cache_mode() == "force_custom_plan"
+            assert session_plan_cache_mode() == "force_custom_plan"
         _query()
-        assert _session_plan_cache_mode() == "auto"
+        assert session_plan_cache_mode() == "auto"
 
 
 def _rolled_back_transaction():
@@ -141,7 +137,7 @@ def test_a_rollback_cannot_bring_generic_plans_back():
         _rolled_back_transaction()
 
     # The setting went back before the transaction began, where the rollback cannot undo it.
-    assert _session_plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -150,17 +146,17 @@ def test_a_new_connection_is_brought_in_line_too():
         _query()
         connection.close()
         _query()
-        assert _session_plan_cache_mode() == "auto"
+        assert session_plan_cache_mode() == "auto"
     connection.close()
     _query()
-    assert _session_plan_cache_mode() == "force_custom_plan"
+    assert session_plan_cache_mode() == "force_custom_plan"
 
 
 @pytest.mark.django_db
 def test_generic_plans_change_nothing_inside_a_test_transaction():
     with generic_plans():
         _query()
-        assert _session_plan_cache_mode() == "force_custom_plan"
+        assert session_plan_cache_mode() == "force_custom_plan"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -169,7 +165,7 @@ def test_without_prepared_statements_generic_plans_change_nothing(monkeypatch):
     monkeypatch.setitem(connection.settings_dict, "OPTIONS", {})
     with generic_plans():
         _query()
-        assert _session_plan_cache_mode() == "force_custom_plan"
+        assert session_plan_cache_mode() == "force_custom_plan"
 
 
 class _OneConnectionPool:
@@ -201,13 +197,13 @@ def test_a_pooled_connection_left_with_generic_plans_is_set_back_before_use(monk
     try:
         with generic_plans():
             _query()
-            assert _session_plan_cache_mode() == "auto"
+            assert session_plan_cache_mode() == "auto"
         connection.close()  # back to the pool, still in auto
 
         _query()  # the same connection, borrowed again
 
         assert connection.connection is pool.conn
-        assert _session_plan_cache_mode() == "force_custom_plan"
+        assert session_plan_cache_mode() == "force_custom_plan"
     finally:
         connection.close()
         pool.conn.close()
