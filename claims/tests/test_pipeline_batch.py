@@ -1,5 +1,7 @@
 """article_segment_batch: several articles claimed, segmented and written together; failures stay per article."""
 
+import time
+
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import connection
@@ -45,6 +47,25 @@ def test_batch_writes_every_article_with_exact_offsets_and_reports_in_order():
         assert [(c.start, c.end, c.position) for c in claims] == [(s.start, s.end, i) for i, s in enumerate(expected)]
         assert all(article.body[c.start : c.end] == c.text for c in claims)
     assert Claim.objects.count() == sum(len([s for s in segment(b) if not s.is_boilerplate]) for b in BODIES)
+
+
+def test_each_article_of_a_batch_records_its_own_segmentation_time(monkeypatch):
+    articles = [_pending(body) for body in [*BODIES, BODIES[0] + " Again."]]
+    pauses = {BODIES[0]: 0.030, BODIES[1]: 0.001, BODIES[2]: 0.015, BODIES[0] + " Again.": 0.030}
+
+    def slow_segment(text):
+        time.sleep(pauses[text])
+        return segment(text)
+
+    monkeypatch.setattr(segmentation, "segment", slow_segment)
+
+    outcomes = article_segment_batch(article_ids=[a.pk for a in articles])
+
+    recorded = dict(Article.objects.filter(pk__in=[a.pk for a in articles]).values_list("pk", "segmentation_ms"))
+    assert recorded == {o.article_id: o.elapsed_ms for o in outcomes}
+    for article in articles:
+        assert recorded[article.pk] >= pauses[article.body] * 1000
+    assert recorded[articles[0].pk] > recorded[articles[2].pk] > recorded[articles[1].pk]
 
 
 def test_a_segmenter_error_fails_that_article_alone(monkeypatch):
