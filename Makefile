@@ -53,6 +53,6 @@ bench-segmentation: install
 
 # 2,000 articles of ~5,000 characters through import_articles into PostgreSQL (database
 # fc_bench_ingest, dropped and recreated) with a real Celery worker on Redis db 15, beside the bare
-# segmenter on the same articles.
+# segmenter on the same articles; the median of three rounds.
 bench-ingest: install
 	$(PY) bench/ingest.py $(INGEST_BENCH_ARGS)

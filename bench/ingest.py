@@ -1,21 +1,25 @@
 """Ingest throughput: articles through `import_articles` into PostgreSQL with a real Celery worker.
 
-    python bench/ingest.py [--articles 2000] [--chars 5000] [--concurrency 2]
+    python bench/ingest.py [--articles 2000] [--chars 5000] [--concurrency 2] [--rounds 3]
 
-Drops and recreates the database `fc_bench_ingest`, migrates it, starts `celery worker` (prefork,
-concurrency 2) on a Redis database of its own, generates deterministic news-like articles of about
-5,000 characters (sentences with figures, names and dates, plus a byline and a photo credit each),
-writes them as JSONL, and times `import_articles` from its start until the last article is
-`done`. Before that, on the quiet machine, the bare segmenter splits the same bodies in this
-process (no database, no queue; median of 3 runs), and the table puts the two side by side. Goal:
-the pipeline at >= 50% of the bare segmenter's articles per second. It ends with the CPU time each
-part took while the pipeline ran (from /proc: Linux, with PostgreSQL on this machine).
+Generates deterministic news-like articles of about 5,000 characters (sentences with figures,
+names and dates, plus a byline and a photo credit each) and writes them as JSONL. Each round drops
+and recreates the database `fc_bench_ingest`; on the quiet machine, the bare segmenter splits the
+same bodies in this process (no database, no queue; median of 3 runs); then, with the database
+migrated and `celery worker` started (prefork, concurrency 2) on a Redis database of its own, it
+times `import_articles` from its start until the last article is `done`. The table gives the
+medians of the rounds side by side; the ratio is the median of each round's pipeline against the
+bare segmenter measured just before it, so that a burst of other work on the machine in one round
+does not decide the result. Goal: the pipeline at >= 50% of the bare segmenter's articles per
+second. It ends with the CPU time each part took while the pipeline ran, the mean of the rounds
+(from /proc: Linux, with PostgreSQL on this machine).
 
 Environment: BENCH_INGEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/fc_bench_ingest),
 BENCH_INGEST_REDIS_URL (default redis://127.0.0.1:6379/15; flushed).
 """
 
 import argparse
+import dataclasses
 import json
 import os
 import random
@@ -184,20 +188,82 @@ def count_done(conn: psycopg.Connection) -> tuple[int, int]:
     return row[0], row[1]
 
 
+@dataclasses.dataclass
+class Round:
+    bare: float  # seconds for the bare segmenter to split every body
+    pipeline: float  # seconds from starting import_articles until the last article was done
+    imported: float  # seconds import_articles took
+    failed: int
+    cpu: dict[str, float]  # CPU seconds each part took while the pipeline ran
+
+    @property
+    def ratio(self) -> float:
+        return self.bare / self.pipeline
+
+
+def run_round(articles: list[dict], feed: Path, env: dict, concurrency: int, workdir: Path) -> Round:
+    """One measurement: the bare segmenter on the quiet machine, then the pipeline into a new database."""
+    database_url, redis_url = env["DATABASE_URL"], env["REDIS_URL"]
+    # The database first: dropping the previous copy stops PostgreSQL's work on it (autovacuum),
+    # so the bare segmenter that follows runs on a quiet machine.
+    recreate_database(database_url)
+    bare = bare_segmenter([a["body"] for a in articles])
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    redis.Redis.from_url(redis_url).flushdb()
+
+    worker = start_worker(env, concurrency, workdir / "worker.log")
+    try:
+        postmaster = postmaster_pid(database_url)
+        cpu_before = (busy_cpu_seconds(), cpu_seconds(worker.pid), cpu_seconds(postmaster))
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "manage.py", "import_articles", str(feed), "--no-progress"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        imported = time.perf_counter() - started
+        children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        deadline = time.monotonic() + 600
+        # One connection, asked every 50 ms: a new connection each time cost PostgreSQL a backend
+        # start per poll, which the table would have counted as the pipeline's.
+        with psycopg.connect(database_url, autocommit=True) as poll:
+            while (finished := count_done(poll))[0] < len(articles):
+                if time.monotonic() > deadline:
+                    sys.exit(f"timed out: {finished[0]} of {len(articles)} articles segmented")
+                time.sleep(0.05)
+        pipeline = time.perf_counter() - started
+        cpu_after = (busy_cpu_seconds(), cpu_seconds(worker.pid), cpu_seconds(postmaster))
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
+
+    busy, in_worker, in_postgres = (after - before for after, before in zip(cpu_after, cpu_before, strict=True))
+    in_import = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
+    cpu = {
+        "import_articles": in_import,
+        f"worker ({concurrency} processes)": in_worker,
+        "PostgreSQL (all its processes)": in_postgres,
+        "everything else": busy - in_import - in_worker - in_postgres,
+    }
+    return Round(bare=bare, pipeline=pipeline, imported=imported, failed=finished[1], cpu=cpu)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--chars", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3, help="Measurements to take the median of (default 3).")
     args = parser.parse_args()
 
-    database_url = os.environ.get("BENCH_INGEST_DATABASE_URL", DEFAULT_DATABASE_URL)
-    redis_url = os.environ.get("BENCH_INGEST_REDIS_URL", DEFAULT_REDIS_URL)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_", "FACTCHECK_"))}
     # As deployed: DEBUG off (with it on, Django also records every query for the debug page).
     env.update(
-        DATABASE_URL=database_url,
-        REDIS_URL=redis_url,
+        DATABASE_URL=os.environ.get("BENCH_INGEST_DATABASE_URL", DEFAULT_DATABASE_URL),
+        REDIS_URL=os.environ.get("BENCH_INGEST_REDIS_URL", DEFAULT_REDIS_URL),
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
@@ -205,72 +271,47 @@ def main() -> None:
     )
 
     articles = [article(n, args.chars) for n in range(args.articles)]
+    n = len(articles)
     total_chars = sum(len(a["body"]) for a in articles)
-    print(f"{len(articles)} articles, {total_chars:,} characters (mean {total_chars // len(articles):,})")
+    print(f"{n} articles, {total_chars:,} characters (mean {total_chars // n:,})")
+    print(
+        f"each of {args.rounds} rounds: database {urlsplit(env['DATABASE_URL']).path.lstrip('/')} recreated and"
+        " migrated; the bare segmenter on the same bodies in this process (median of 3 runs); then"
+        f" import_articles -> Redis -> worker (prefork, concurrency {args.concurrency})"
+    )
 
-    # The database first: dropping the previous run's copy stops PostgreSQL's work on it
-    # (autovacuum), so the bare segmenter that follows runs on a quiet machine.
-    print(f"database {urlsplit(database_url).path.lstrip('/')}: recreate and migrate")
-    recreate_database(database_url)
-    print("bare segmenter: the same bodies, in this process, median of 3 runs")
-    bare = bare_segmenter([a["body"] for a in articles])
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    redis.Redis.from_url(redis_url).flushdb()
-
+    rounds = []
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
         feed = Path(tmp) / "articles.jsonl"
         feed.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-        worker = start_worker(env, args.concurrency, Path(tmp) / "worker.log")
-        try:
-            print(f"pipeline: import_articles -> Redis -> worker (prefork, concurrency {args.concurrency})")
-            postmaster = postmaster_pid(database_url)
-            cpu_before = (busy_cpu_seconds(), cpu_seconds(worker.pid), cpu_seconds(postmaster))
-            children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "manage.py", "import_articles", str(feed), "--no-progress"],
-                cwd=ROOT,
-                env=env,
-                check=True,
+        for number in range(1, args.rounds + 1):
+            measured = run_round(articles, feed, env, args.concurrency, Path(tmp))
+            rounds.append(measured)
+            print(
+                f"round {number}: bare {n / measured.bare:,.0f} articles/s, pipeline {n / measured.pipeline:,.0f}"
+                f" articles/s ({measured.ratio:.0%}); import_articles took {measured.imported:.1f} s, all {n}"
+                f" done after {measured.pipeline:.1f} s, failed: {measured.failed}"
             )
-            imported = time.perf_counter() - started
-            children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            deadline = time.monotonic() + 600
-            # One connection, asked every 50 ms: a new connection each time cost PostgreSQL a backend
-            # start per poll, which the table below would have counted as the pipeline's.
-            with psycopg.connect(database_url, autocommit=True) as poll:
-                while (finished := count_done(poll))[0] < len(articles):
-                    if time.monotonic() > deadline:
-                        sys.exit(f"timed out: {finished[0]} of {len(articles)} articles segmented")
-                    time.sleep(0.05)
-            pipeline = time.perf_counter() - started
-            cpu_after = (busy_cpu_seconds(), cpu_seconds(worker.pid), cpu_seconds(postmaster))
-        finally:
-            os.killpg(worker.pid, signal.SIGTERM)
-            worker.wait(timeout=30)
 
-    n = len(articles)
-    rows = [
-        ("bare segmenter (1 process)", n / bare, total_chars / bare),
-        (f"pipeline (import + {args.concurrency} workers)", n / pipeline, total_chars / pipeline),
-    ]
+    # Medians: a burst of work elsewhere on the machine during one round moves its figures, not the result.
+    # The ratio pairs each round's pipeline with the bare segmenter measured just before it.
+    bare = statistics.median(r.bare for r in rounds)
+    pipeline = statistics.median(r.pipeline for r in rounds)
+    ratio = statistics.median(r.ratio for r in rounds)
     print()
-    print(f"{'':34} {'articles/s':>11} {'chars/s':>13}")
-    for label, per_s, chars_s in rows:
-        print(f"{label:34} {per_s:11,.0f} {chars_s:13,.0f}")
-    ratio = bare / pipeline
-    print(f"{'pipeline / bare':34} {ratio:11.0%}")
-    print(f"(import_articles took {imported:.1f} s; all {n} done after {pipeline:.1f} s; failed: {finished[1]})")
-    busy, in_worker, in_postgres = (after - before for after, before in zip(cpu_after, cpu_before, strict=True))
-    in_import = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
-    cores = os.cpu_count()
-    print(f"\nCPU time while the pipeline ran ({cores} cores x {pipeline:.1f} s = {cores * pipeline:.1f} s):")
+    print(f"{'median of ' + str(len(rounds)) + ' rounds':34} {'articles/s':>11} {'chars/s':>13}")
     for label, seconds in (
-        ("import_articles", in_import),
-        (f"worker ({args.concurrency} processes)", in_worker),
-        ("PostgreSQL (all its processes)", in_postgres),
-        ("everything else", busy - in_import - in_worker - in_postgres),
+        ("bare segmenter (1 process)", bare),
+        (f"pipeline (import + {args.concurrency} workers)", pipeline),
     ):
+        print(f"{label:34} {n / seconds:11,.0f} {total_chars / seconds:13,.0f}")
+    print(f"{'pipeline / bare':34} {ratio:11.0%}")
+    print(f"(failed: {sum(r.failed for r in rounds)})")
+
+    cores = os.cpu_count()
+    print(f"\nCPU time while the pipeline ran, mean of {len(rounds)} rounds ({cores} cores x {pipeline:.1f} s):")
+    for label in rounds[0].cpu:
+        seconds = statistics.mean(r.cpu[label] for r in rounds)
         print(f"  {label:34} {seconds:6.1f} s  {seconds / n * 1000:5.2f} ms per article")
     print(f"  {'the bare segmenter, for comparison':34} {bare:6.1f} s  {bare / n * 1000:5.2f} ms per article")
     print(f"RESULT ingest articles_per_s={n / pipeline:.0f} bare_articles_per_s={n / bare:.0f} ratio={ratio:.2f}")
