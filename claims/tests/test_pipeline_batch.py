@@ -50,8 +50,9 @@ def test_batch_writes_every_article_with_exact_offsets_and_reports_in_order():
 
 
 def test_each_article_of_a_batch_records_its_own_segmentation_time(monkeypatch):
-    articles = [_pending(body) for body in [*BODIES, BODIES[0] + " Again."]]
-    pauses = {BODIES[0]: 0.030, BODIES[1]: 0.001, BODIES[2]: 0.015, BODIES[0] + " Again.": 0.030}
+    again = BODIES[0] + " Again."
+    articles = [_pending(body) for body in [*BODIES, again]]
+    pauses = {BODIES[0]: 0.060, BODIES[1]: 0.001, BODIES[2]: 0.030, again: 0.060}
 
     def slow_segment(text):
         time.sleep(pauses[text])
@@ -65,7 +66,7 @@ def test_each_article_of_a_batch_records_its_own_segmentation_time(monkeypatch):
     assert recorded == {o.article_id: o.elapsed_ms for o in outcomes}
     for article in articles:
         assert recorded[article.pk] >= pauses[article.body] * 1000
-    assert recorded[articles[0].pk] > recorded[articles[2].pk] > recorded[articles[1].pk]
+    assert recorded[articles[1].pk] < 60  # not the slow ones' time
 
 
 def test_a_segmenter_error_fails_that_article_alone(monkeypatch):
