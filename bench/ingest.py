@@ -258,6 +258,8 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3, help="Measurements to take the median of (default 3).")
     args = parser.parse_args()
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_", "FACTCHECK_"))}
     # As deployed: DEBUG off (with it on, Django also records every query for the debug page).
