@@ -5,20 +5,14 @@ import contextlib
 from django.db import DEFAULT_DB_ALIAS, connections
 
 
-@contextlib.contextmanager
-def generic_plans(using: str = DEFAULT_DB_ALIAS):
+def generic_plans(using: str = DEFAULT_DB_ALIAS) -> contextlib.AbstractContextManager:
     """Statements in this block may reuse a plan made for no value in particular (see postgresql/base.py).
 
     For code whose statements the database plans alike whatever their values. Elsewhere than on
     our PostgreSQL backend with prepared statements, nothing changes.
     """
-    connection = connections[using]
-    enter = getattr(connection, "generic_plans", None)
-    if enter is None:
-        yield
-        return
-    with enter():
-        yield
+    enter = getattr(connections[using], "generic_plans", None)
+    return enter() if enter is not None else contextlib.nullcontext()
 
 
 def generic_plans_at_commit(using: str = DEFAULT_DB_ALIAS) -> None:
