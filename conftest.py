@@ -31,7 +31,7 @@ def _data_migration_rows(request):
         request.fixturenames
     ):
         return
-    from factcheck.testing import restore_data_migration_rows
+    from reviews.testing import restore_data_migration_rows
 
     request.getfixturevalue("_django_db_helper")
     restore_data_migration_rows()
@@ -149,7 +149,7 @@ def api_client_for(db):
     """`api_client_for(user)`: a DRF test client sending a fresh API token of `user`; `None` = anonymous."""
     from rest_framework.test import APIClient
 
-    from reviews.authentication import api_token_create
+    from factcheck.api.authentication import api_token_create
 
     def make(user=None):
         client = APIClient()

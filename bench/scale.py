@@ -464,7 +464,7 @@ def setup_django(url: str) -> None:
 def integrator_key() -> str:
     from django.contrib.auth import get_user_model
 
-    from reviews.authentication import api_token_create
+    from factcheck.api.authentication import api_token_create
 
     user = get_user_model().objects.get(username="integrator")
     _, key = api_token_create(user=user, name="bench-scale")
@@ -725,7 +725,7 @@ def measure(url: str, ops: list[Op], repeats: int) -> None:
 
 def _page_queries(ctx) -> int:
     """Queries a page ran, less the token's last-used write (once a minute per token, not per page)."""
-    from reviews.models import ApiToken
+    from factcheck.api.models import ApiToken
 
     last_used = f'UPDATE "{ApiToken._meta.db_table}" SET "last_used_at"'
     return sum(1 for query in ctx.captured_queries if not query["sql"].startswith(last_used))

@@ -17,12 +17,13 @@ import psycopg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, models, transaction
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from factcheck.db import generic_plans_at_commit
 
 from .models import Article, Claim
+from .touched import claims_untouched
 
 logger = logging.getLogger(__name__)
 
@@ -306,27 +307,6 @@ class SweepOutcome:
     gave_up: list[int]
 
 
-def claims_untouched(queryset):
-    """The claims nobody has worked on: re-segmentation may replace these, and only these.
-
-    Touched means assigned, moved out of `new` (dismissed, in review, ...), reworded, given a
-    source, a verdict or a timeline event, or created by a person rather than the segmenter.
-    """
-    from reviews.models import Verdict, WorkflowEvent  # reviews.models refers back to claims
-
-    from .models import Source
-
-    return queryset.filter(
-        ~Exists(Source.objects.filter(claim=OuterRef("pk"))),
-        ~Exists(Verdict.objects.filter(claim=OuterRef("pk"))),
-        ~Exists(WorkflowEvent.objects.filter(claim=OuterRef("pk"))),
-        assignee__isnull=True,
-        created_by__isnull=True,
-        status=Claim.Status.NEW,
-        text=F("original_text"),
-    )
-
-
 def article_segment(*, article_id: int) -> SegmentationOutcome:
     """Split a waiting article into claims, replacing the claims nobody has touched."""
     return article_segment_batch(article_ids=[article_id])[0]
@@ -449,7 +429,7 @@ def _write_segmentations(*, segmented: dict, failed: dict, run_started) -> dict[
 
 
 def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, SegmentationOutcome]:
-    from reviews.webhooks import articles_segmentation_notify
+    from claims.events import articles_segmentation_notify
 
     from .segmentation import SEGMENTER_VERSION
 
@@ -693,7 +673,8 @@ def article_resegment(*, article: Article, actor) -> Article:
 
     Editors only. The worker does the replacing, so this returns at once with the article pending.
     """
-    from reviews.workflow import Role, RoleForbidden, roles_of
+    from factcheck.errors import RoleForbidden
+    from factcheck.roles import Role, roles_of
 
     if Role.EDITOR not in roles_of(actor):
         raise RoleForbidden("Only editors may re-segment articles.")
@@ -723,7 +704,7 @@ def article_sweep_stuck(
 
     Articles that already used up their attempts end failed instead of looping forever.
     """
-    from reviews.webhooks import articles_segmentation_notify
+    from claims.events import articles_segmentation_notify
 
     now = timezone.now()
     if pending_for is None:
@@ -771,325 +752,3 @@ def article_sweep_stuck(
 
 def _lock_ids(queryset, limit: int) -> list[int]:
     return list(queryset.order_by("pk").select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
-
-
-# --- Reviewer edits of claims, and sources (the review workflow) ---------------------------------
-# Role and state checks come from reviews.workflow; it imports claims.models, so it is imported
-# inside the functions to keep this module importable on its own.
-
-_SOURCE_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
-_DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def _workflow():
-    from reviews import services as review_services
-    from reviews import workflow
-
-    return workflow, review_services
-
-
-def validate_http_url(url: str, *, field: str) -> str:
-    """The url stripped, or a ValidationError naming `field` unless it is an http(s) URL."""
-    from django.core.validators import URLValidator
-
-    url = (url or "").strip()
-    if not url:
-        raise ValidationError({field: "Enter a URL."})
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
-        raise ValidationError({field: "Enter a valid http:// or https:// URL."}) from None
-    return url
-
-
-def normalize_source_url(url: str) -> str:
-    """The form of a URL used to spot the same source twice: case, default port, fragment, tracking."""
-    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    netloc = host
-    if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):
-        netloc = f"{host}:{parts.port}"
-    path = parts.path.rstrip("/")
-    query = urlencode(
-        sorted(
-            (key, value)
-            for key, value in parse_qsl(parts.query, keep_blank_values=True)
-            if not key.lower().startswith(_SOURCE_TRACKING_PARAMS)
-        )
-    )
-    # http and https copies of one page are the same source.
-    return urlunsplit(("https" if scheme in _DEFAULT_PORTS else scheme, netloc, path, query, ""))
-
-
-def _record(*, claim, actor, action, note="", from_state=None, to_state=None):
-    _, review_services = _workflow()
-    return review_services.event_record(
-        claim=claim,
-        actor=actor,
-        action=action,
-        from_state=from_state or claim.status,
-        to_state=to_state or claim.status,
-        note=note,
-    )
-
-
-@transaction.atomic
-def claim_edit(
-    *,
-    claim: Claim,
-    actor,
-    text: str | None = None,
-    claimant: str | None = None,
-    claimant_url: str | None = None,
-    tags: list[str] | None = None,
-) -> Claim:
-    """Reword a claim or set who made it; the extracted wording and its offsets stay as they were."""
-    workflow, review_services = _workflow()
-    locked = review_services.lock_claim(claim.pk)
-    workflow.check(workflow.Action.EDIT, state=locked.status, user=actor)
-
-    errors = {}
-    changed = []
-    if text is not None:
-        text = unicodedata.normalize("NFC", text).strip()
-        if not text:
-            errors["text"] = "The claim text cannot be empty."
-        elif text != locked.text:
-            locked.text = text
-            changed.append("text")
-    if claimant is not None:
-        claimant = claimant.strip()
-        if len(claimant) > 200:
-            errors["claimant"] = "At most 200 characters."
-        elif claimant != locked.claimant:
-            locked.claimant = claimant
-            changed.append("claimant")
-    if claimant_url is not None:
-        claimant_url = claimant_url.strip()
-        if claimant_url:
-            try:
-                claimant_url = validate_http_url(claimant_url, field="claimant_url")
-            except ValidationError as error:
-                errors.update(error.message_dict)
-        if claimant_url != locked.claimant_url:
-            locked.claimant_url = claimant_url
-            changed.append("claimant_url")
-    if tags is not None:
-        if isinstance(tags, str) or not all(isinstance(tag, str) for tag in tags):
-            errors["tags"] = "Tags are a list of words."
-        else:
-            cleaned = list(dict.fromkeys(tag.strip().lower() for tag in tags if tag.strip()))
-            if cleaned != locked.tags:
-                locked.tags = cleaned
-                changed.append("tags")
-    if errors:
-        raise ValidationError(errors)
-    if not changed:
-        return locked
-
-    locked.save(update_fields=[*changed, "updated_at"])
-    _record(claim=locked, actor=actor, action=workflow.Action.EDIT, note=f"Changed {', '.join(changed)}.")
-    for field in (*changed, "updated_at"):
-        setattr(claim, field, getattr(locked, field))
-    return locked
-
-
-def _lock_article_claims(article_id: int) -> None:
-    # Lock the article first, then its claims in primary-key order: splits, merges and
-    # re-segmentation of one article then queue behind each other instead of deadlocking.
-    Article.objects.select_for_update().filter(pk=article_id).values_list("pk", flat=True).first()
-    list(Claim.objects.filter(article_id=article_id).order_by("pk").select_for_update().values_list("pk", flat=True))
-
-
-def _shift_positions(*, article_id: int, after: int, by: int) -> None:
-    """Make room after `after`: two updates, since a one-step shift collides on the unique position."""
-    from django.db.models import F, Max
-
-    claims = Claim.objects.filter(article_id=article_id)
-    top = (claims.aggregate(top=Max("position"))["top"] or 0) + 1
-    claims.filter(position__gt=after).update(position=F("position") + top + by)
-    claims.filter(position__gt=top).update(position=F("position") - top)
-
-
-@transaction.atomic
-def claim_split(*, claim: Claim, actor, at: int) -> tuple[Claim, Claim]:
-    """Split a claim in two at character `at` of its text; both halves keep exact offsets into the body."""
-    workflow, _ = _workflow()
-    _lock_article_claims(claim.article_id)
-    locked = Claim.objects.select_related("article").get(pk=claim.pk)
-    workflow.check(workflow.Action.SPLIT, state=locked.status, user=actor)
-
-    body = locked.article.body
-    if body[locked.start : locked.end] != locked.text:
-        raise ValidationError({"text": "The claim's wording was edited; only the extracted wording can be split."})
-    if not isinstance(at, int) or not 0 < at < len(locked.text):
-        raise ValidationError({"at": f"Split inside the claim: between 1 and {len(locked.text) - 1}."})
-    head, tail = locked.text[:at], locked.text[at:]
-    if not head.strip() or not tail.strip():
-        raise ValidationError({"at": "Both parts of a split claim need some text."})
-
-    first_end = locked.start + len(head.rstrip())
-    second_start = locked.start + at + (len(tail) - len(tail.lstrip()))
-    second = Claim(
-        article_id=locked.article_id,
-        text=body[second_start : locked.end],
-        original_text=body[second_start : locked.end],
-        start=second_start,
-        end=locked.end,
-        position=locked.position + 1,
-        checkworthiness=locked.checkworthiness,
-        reasons=list(locked.reasons),
-        claim_type=locked.claim_type,
-        segmenter_version=locked.segmenter_version,
-        status=locked.status,
-        assignee=locked.assignee,
-        claimant=locked.claimant,
-        claimant_url=locked.claimant_url,
-        tags=list(locked.tags),
-        created_by=actor,
-    )
-    locked.text = body[locked.start : first_end]
-    locked.original_text = locked.text
-    locked.end = first_end
-    locked.save(update_fields=["text", "original_text", "end", "updated_at"])
-    _shift_positions(article_id=locked.article_id, after=locked.position, by=1)
-    second.save()
-
-    note = f"Split into #{locked.pk} and #{second.pk}."
-    _record(claim=locked, actor=actor, action=workflow.Action.SPLIT, note=note)
-    _record(claim=second, actor=actor, action=workflow.Action.SPLIT, note=note)
-    for field in ("text", "original_text", "end", "updated_at"):
-        setattr(claim, field, getattr(locked, field))
-    return locked, second
-
-
-@transaction.atomic
-def claim_merge(*, claims, actor) -> Claim:
-    """Merge adjacent claims of one article into the first; the others' sources and timeline move to it."""
-    from reviews.models import Verdict, WorkflowEvent
-
-    from .models import Source
-
-    workflow, _ = _workflow()
-    ids = {c.pk if isinstance(c, Claim) else int(c) for c in claims}
-    if len(ids) < 2:
-        raise ValidationError({"claims": "Choose at least two claims to merge."})
-    article_ids = set(Claim.objects.filter(pk__in=ids).values_list("article_id", flat=True))
-    if len(article_ids) != 1:
-        raise ValidationError({"claims": "Only claims of one article can be merged."})
-    article_id = article_ids.pop()
-    _lock_article_claims(article_id)
-    chosen = list(Claim.objects.filter(pk__in=ids).select_related("article").order_by("position"))
-    if len(chosen) != len(ids):
-        raise ValidationError({"claims": "A claim to merge no longer exists."})
-    for item in chosen:
-        workflow.check(workflow.Action.MERGE, state=item.status, user=actor)
-    between = Claim.objects.filter(
-        article_id=article_id, position__gt=chosen[0].position, position__lt=chosen[-1].position
-    ).exclude(pk__in=ids)
-    if between.exists():
-        raise ValidationError({"claims": "Only adjacent claims can be merged."})
-    survivor, absorbed = chosen[0], chosen[1:]
-    if Verdict.objects.filter(claim__in=absorbed).exists():
-        raise workflow.StateConflict("A claim with a verdict cannot be merged into another; merge into it instead.")
-
-    body = survivor.article.body
-    edited = any(item.text != item.original_text for item in chosen)
-    survivor.original_text = body[survivor.start : chosen[-1].end]
-    survivor.text = " ".join(item.text for item in chosen) if edited else survivor.original_text
-    survivor.end = chosen[-1].end
-    survivor.checkworthiness = max(item.checkworthiness for item in chosen)
-    survivor.reasons = list(dict.fromkeys(reason for item in chosen for reason in item.reasons))
-    if survivor.status == Claim.Status.NEW:
-        working = next((item for item in absorbed if item.status == Claim.Status.IN_REVIEW), None)
-        if working is not None:
-            survivor.status, survivor.assignee = working.status, working.assignee
-    merged_fields = ["text", "original_text", "end", "checkworthiness", "reasons", "status", "assignee"]
-    survivor.save(update_fields=[*merged_fields, "updated_at"])
-    known = set(survivor.sources.values_list("normalized_url", flat=True))
-    for source in Source.objects.filter(claim__in=absorbed).order_by("pk"):
-        if source.normalized_url not in known:
-            known.add(source.normalized_url)
-            Source.objects.filter(pk=source.pk).update(claim=survivor)
-    # The absorbed claims' timelines stay readable on the merged claim.
-    WorkflowEvent.objects.filter(claim__in=absorbed).update(claim=survivor)
-    Claim.objects.filter(pk__in=[item.pk for item in absorbed]).delete()
-    _record(
-        claim=survivor,
-        actor=actor,
-        action=workflow.Action.MERGE,
-        note=f"Merged {', '.join(f'#{item.pk}' for item in absorbed)} into #{survivor.pk}.",
-    )
-    return survivor
-
-
-@transaction.atomic
-def source_add(
-    *,
-    claim: Claim,
-    actor,
-    url: str,
-    title: str = "",
-    publisher: str = "",
-    published_at=None,
-    accessed_at=None,
-    archive_url: str = "",
-    excerpt: str = "",
-    source_type: str = "other",
-):
-    """Attach a piece of evidence to a claim; the same normalised URL is refused the second time."""
-    from .models import Source
-
-    workflow, review_services = _workflow()
-    locked = review_services.lock_claim(claim.pk)
-    if locked.status == Claim.Status.PUBLISHED:
-        # Evidence for a correction of a published verdict: editors only.
-        workflow.check(workflow.Action.CORRECT, state=locked.status, user=actor)
-    else:
-        try:
-            workflow.check(workflow.Action.EDIT, state=locked.status, user=actor)
-        except workflow.StateConflict:
-            label = Claim.Status(locked.status).label.lower()
-            raise workflow.StateConflict(f"Cannot add sources to a claim that is {label}.") from None
-
-    errors = {}
-    try:
-        url = validate_http_url(url, field="url")
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    archive_url = (archive_url or "").strip()
-    if archive_url:
-        try:
-            archive_url = validate_http_url(archive_url, field="archive_url")
-        except ValidationError as error:
-            errors.update(error.message_dict)
-    if source_type not in Source.SourceType.values:
-        errors["source_type"] = f"Choose one of: {', '.join(Source.SourceType.values)}."
-    if errors:
-        raise ValidationError(errors)
-    normalized = normalize_source_url(url)
-    if Source.objects.filter(claim=locked, normalized_url=normalized).exists():
-        raise ValidationError({"url": "This source is already attached to the claim."}, code="unique")
-
-    source = Source(
-        claim=locked,
-        url=url,
-        normalized_url=normalized,
-        title=(title or "").strip(),
-        publisher=(publisher or "").strip(),
-        published_at=published_at,
-        accessed_at=accessed_at or timezone.now(),
-        archive_url=archive_url,
-        excerpt=(excerpt or "").strip(),
-        source_type=source_type,
-        added_by=actor,
-    )
-    source.full_clean(exclude=["claim", "added_by"])
-    source.save()
-    _record(claim=locked, actor=actor, action="source_add", note=f"Added source {url}")
-    return source

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "factcheck.api",
+    "factcheck.webhooks",
     "claims",
     "reviews",
     "seeds",
@@ -206,20 +208,20 @@ CELERY_BEAT_SCHEDULE = {
 # --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "reviews.authentication.HashedTokenAuthentication",
+        "factcheck.api.authentication.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Writes take JSON only (anything else is 415); the parser also caps the size and refuses control characters.
-    "DEFAULT_PARSER_CLASSES": ["reviews.api.parsers.StrictJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["factcheck.api.parsers.StrictJSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
-        "reviews.api.renderers.JSONRenderer",  # DRF's output, written by orjson
+        "factcheck.api.renderers.JSONRenderer",  # DRF's output, written by orjson
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "EXCEPTION_HANDLER": "reviews.api.exceptions.api_exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["reviews.api.throttling.UserThrottle", "reviews.api.throttling.AnonThrottle"],
+    "EXCEPTION_HANDLER": "factcheck.api.exceptions.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["factcheck.api.throttling.UserThrottle", "factcheck.api.throttling.AnonThrottle"],
     # Anonymous callers are counted by address: REMOTE_ADDR unless trusted proxies append X-Forwarded-For
     # (set to the number of them); otherwise a client could pick its own address with that header.
     "NUM_PROXIES": env_int("FACTCHECK_API_NUM_PROXIES", default=0, minimum=0),
@@ -241,7 +243,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "reviews.api.schema.add_error_responses",
+        "factcheck.api.schema.add_error_responses",
     ],
 }
 
@@ -256,7 +258,7 @@ FACTCHECK_WEBHOOK_MAX_ATTEMPTS = env_int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", defau
 FACTCHECK_WEBHOOK_RETRY_BASE_SECONDS = env_int("FACTCHECK_WEBHOOK_RETRY_BASE_SECONDS", default=30, minimum=1)
 FACTCHECK_WEBHOOK_TIMEOUT_SECONDS = env_int("FACTCHECK_WEBHOOK_TIMEOUT_SECONDS", default=10, minimum=1)
 FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES = env_int("FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES", default=65_536, minimum=1)
-CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {"task": "reviews.sweep_webhooks", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {"task": "webhooks.sweep", "schedule": 60.0}
 
 # --- Security: production (DJANGO_DEBUG=false) is HTTPS-only behind a TLS-terminating proxy ------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -230,33 +230,3 @@ def celery_broker_url(url: str):
     finally:
         app.conf.broker_url, app.conf.broker_write_url = previous
         reset_pools()
-
-
-_data_migration = {}
-
-
-def restore_data_migration_rows() -> None:
-    """Put back what the data migrations made (the desk groups with their permissions, the rating scale).
-
-    A transactional test ends by emptying every table, so the tests after it would otherwise find
-    no Reviewers group and no ratings. The migration's own function is rerun, so the rows are the same.
-    """
-    import importlib
-
-    from django.contrib.auth.models import Group
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-
-    from reviews.models import Rating
-    from reviews.workflow import GROUP_FOR_ROLE
-
-    if (
-        Group.objects.filter(name__in=GROUP_FOR_ROLE.values()).count() == len(GROUP_FOR_ROLE)
-        and Rating.objects.exists()
-    ):
-        return
-    key = ("reviews", "0002_groups_and_rating_scale")
-    if "apps" not in _data_migration:
-        _data_migration["apps"] = MigrationLoader(connection).project_state(key).apps
-    migration = importlib.import_module(f"{key[0]}.migrations.{key[1]}")
-    migration.install(_data_migration["apps"], None)

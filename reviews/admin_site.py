@@ -18,7 +18,7 @@ class FactcheckAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         """Staff in the Reviewers or Editors group (or superusers); integrators use the API only."""
-        from reviews.workflow import Role, roles_of
+        from factcheck.roles import Role, roles_of
 
         user = request.user
         if not (user.is_active and user.is_staff):
@@ -59,32 +59,3 @@ def _columns(weeks, *, height=120, width=30, gap=16):
 
 class FactcheckAdminConfig(AdminConfig):
     default_site = "reviews.admin_site.FactcheckAdminSite"
-
-
-def service_call(request, call, *, success: str | None = None) -> bool:
-    """Run one service call for an admin page; refusals become error messages instead of error pages."""
-    from django.contrib import messages
-    from django.core.exceptions import ValidationError
-
-    from reviews.workflow import WorkflowError
-
-    try:
-        call()
-    except WorkflowError as error:
-        messages.error(request, error.message)
-        return False
-    except ValidationError as error:
-        messages.error(request, validation_text(error))
-        return False
-    if success:
-        messages.success(request, success)
-    return True
-
-
-def validation_text(error) -> str:
-    if hasattr(error, "error_dict"):
-        return "; ".join(
-            f"{field.replace('_', ' ')}: {' '.join(texts)}" if field != "__all__" else " ".join(texts)
-            for field, texts in error.message_dict.items()
-        )
-    return " ".join(error.messages)

@@ -9,11 +9,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from factcheck.links import absolute_url
+
 from .selectors import rating_scale_bounds
 
 
 def public_url(claim_id: int) -> str:
-    return settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/") + reverse("public-factcheck", args=[claim_id])
+    return absolute_url(reverse("public-factcheck", args=[claim_id]))
 
 
 def claim_reviewed_text(claim) -> str:

@@ -8,44 +8,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from claims.models import Claim
+from factcheck.errors import RoleForbidden, StateConflict
+from factcheck.roles import DESK as _DESK
+from factcheck.roles import EDITORS as _EDITORS
+from factcheck.roles import roles_of
 
 State = Claim.Status
-
-
-class Role(StrEnum):
-    REVIEWER = "reviewer"
-    EDITOR = "editor"
-    INTEGRATOR = "integrator"
-
-
-# Group names, created by a data migration with their permissions.
-GROUP_FOR_ROLE = {
-    Role.REVIEWER: "Reviewers",
-    Role.EDITOR: "Editors",
-    Role.INTEGRATOR: "Integrators",
-}
-
-
-class WorkflowError(Exception):
-    """A refused workflow action; `message` is safe to show to the person who asked."""
-
-    status_code = 400
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class StateConflict(WorkflowError):
-    """The claim or verdict is not in a state that allows the action (HTTP 409)."""
-
-    status_code = 409
-
-
-class RoleForbidden(WorkflowError):
-    """The actor's role does not allow the action (HTTP 403)."""
-
-    status_code = 403
 
 
 class Action(StrEnum):
@@ -70,10 +38,6 @@ class Transition:
     roles: frozenset
 
 
-_DESK = frozenset({Role.REVIEWER, Role.EDITOR})
-_EDITORS = frozenset({Role.EDITOR})
-
-
 def _t(action, sources, target, roles):
     return Transition(action, frozenset(sources), target, roles)
 
@@ -95,32 +59,6 @@ TRANSITIONS: dict[Action, Transition] = {
         _t(Action.CORRECT, {State.PUBLISHED}, State.PUBLISHED, _EDITORS),
     )
 }
-
-
-def roles_of(user) -> frozenset:
-    """The workflow roles a user holds. Superusers act as editors; inactive users hold none."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if user.is_superuser:
-        return frozenset({Role.EDITOR, Role.REVIEWER})
-    remembered = getattr(user, _REMEMBERED_ROLES, None)
-    if remembered is not None:
-        return remembered
-    return roles_for_groups({group.name for group in user.groups.all()})
-
-
-# Set on a user object loaded together with its group names (the API's token authentication),
-# so roles_of answers without another query for the rest of that request.
-_REMEMBERED_ROLES = "_workflow_roles"
-
-
-def roles_for_groups(names) -> frozenset:
-    return frozenset(role for role, group in GROUP_FOR_ROLE.items() if group in names)
-
-
-def roles_remember(*, user, group_names) -> None:
-    """Record the roles of `user` from group names read with it; roles_of then skips the query."""
-    setattr(user, _REMEMBERED_ROLES, roles_for_groups(set(group_names)))
 
 
 def check(action: Action, *, state: str, user) -> Transition:

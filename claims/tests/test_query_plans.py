@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from claims.models import Claim
 from claims.tests.factories import ArticleFactory
-from reviews.authentication import api_token_create
+from factcheck.api.authentication import api_token_create
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 

@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from reviews.workflow import GROUP_FOR_ROLE, Role
+from factcheck.roles import GROUP_FOR_ROLE, Role
 
 PASSWORD = "correct-horse-battery-staple"
 

@@ -1,9 +1,11 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from claims.api.serializers import MAX_ID
-from reviews.models import Rating, Verdict, WebhookAttempt, WebhookDelivery, WebhookSubscription, WorkflowEvent
-from reviews.webhooks import EVENTS
+from claims.api.serializers import MAX_ID, iso_datetime, output_timezone, route, url_formatter
+from claims.models import Claim, Source
+from reviews.claimreview import public_url
+from reviews.models import Rating, Verdict, WorkflowEvent
+from reviews.selectors import claim_row
 
 
 class VerdictSourceSerializer(serializers.Serializer):
@@ -93,39 +95,150 @@ class RatingSerializer(serializers.ModelSerializer):
         return document
 
 
-class WebhookSubscriptionSerializer(serializers.ModelSerializer):
-    url = serializers.URLField(max_length=2000)
-    events = serializers.ListField(child=serializers.ChoiceField(choices=EVENTS), min_length=1, max_length=len(EVENTS))
+# --- claims ---------------------------------------------------------------------------------
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    claimant_url = serializers.CharField(read_only=True, help_text="A URL, or empty.")
+    dismiss_reason = serializers.ChoiceField(
+        choices=Claim.DismissReason.choices, allow_blank=True, read_only=True, help_text="Empty unless dismissed."
+    )
+    rating = serializers.CharField(
+        source="published_rating", read_only=True, allow_null=True, help_text="Slug of the published rating."
+    )
+    links = serializers.SerializerMethodField()
 
     class Meta:
-        model = WebhookSubscription
-        fields = ["id", "url", "events", "is_active", "created_at", "updated_at"]
-        read_only_fields = ["id", "created_at", "updated_at"]
-
-
-class WebhookSubscriptionCreatedSerializer(WebhookSubscriptionSerializer):
-    """The creation answer: the only time the signing secret is shown."""
-
-    secret = serializers.CharField(read_only=True)
-
-    class Meta(WebhookSubscriptionSerializer.Meta):
-        fields = [*WebhookSubscriptionSerializer.Meta.fields, "secret"]
-
-
-class WebhookAttemptSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = WebhookAttempt
-        fields = ["at", "status_code", "error", "duration_ms"]
-        read_only_fields = fields
-
-
-class WebhookDeliverySerializer(serializers.ModelSerializer):
-    attempt_log = WebhookAttemptSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = WebhookDelivery
+        model = Claim
         fields = [
-            "id", "event_id", "event", "payload", "status", "attempts", "last_status_code", "last_error",
-            "next_attempt_at", "delivered_at", "created_at", "attempt_log",
+            "id", "article", "text", "original_text", "start", "end", "position", "checkworthiness",
+            "reasons", "claim_type", "segmenter_version", "status", "dismiss_reason", "assignee",
+            "claimant", "claimant_url", "tags", "rating", "created_at", "updated_at", "links",
         ]  # fmt: skip
         read_only_fields = fields
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {
+                "self": {"type": "string"},
+                "public": {"type": "string", "nullable": True},
+                "claimreview": {"type": "string", "nullable": True},
+            },
+        }
+    )
+    def get_links(self, claim) -> dict:
+        return self._links(claim.pk, claim.status)
+
+    def _links(self, pk: int, status: str) -> dict:
+        # Reversed once per serializer (a list page's rows share one child serializer), then formatted.
+        formatters = self.__dict__.get("_links_for")
+        if formatters is None:
+            formatters = self.__dict__["_links_for"] = (
+                url_formatter(route("api-claim-detail")),
+                url_formatter(public_url),
+                url_formatter(route("api-claim-claimreview")),
+            )
+        self_url, public, claimreview = formatters
+        published = status == Claim.Status.PUBLISHED
+        return {
+            "self": self_url(pk),
+            "public": public(pk) if published else None,
+            "claimreview": claimreview(pk) if published else None,
+        }
+
+    def to_representation(self, claim):
+        """The declared fields, read straight from a list row or a claim (the generic path cost ~0.2 ms a row).
+
+        Same keys, order and values as the field-by-field representation, which the OpenAPI schema
+        still describes from the declarations above. List pages pass rows from
+        `selectors.claim_rows`; single claims come from `selectors.claim_list`.
+        """
+        row = claim if isinstance(claim, dict) else claim_row(claim)
+        tz = self.__dict__.get("_tz")
+        if tz is None:
+            tz = self.__dict__["_tz"] = output_timezone()
+        rating = row["published_rating"]
+        claimant_url = row["claimant_url"]
+        return {
+            "id": row["id"],
+            "article": row["article_id"],
+            "text": str(row["text"]),
+            "original_text": str(row["original_text"]),
+            "start": int(row["start"]),
+            "end": int(row["end"]),
+            "position": int(row["position"]),
+            "checkworthiness": float(row["checkworthiness"]),
+            "reasons": row["reasons"],
+            "claim_type": str(row["claim_type"]),
+            "segmenter_version": str(row["segmenter_version"]),
+            "status": str(row["status"]),
+            "dismiss_reason": str(row["dismiss_reason"]),
+            "assignee": row["assignee_username"],
+            "claimant": str(row["claimant"]),
+            "claimant_url": str(claimant_url) if claimant_url is not None else None,
+            "tags": row["tags"],
+            "rating": str(rating) if rating is not None else None,
+            "created_at": iso_datetime(row["created_at"], tz),
+            "updated_at": iso_datetime(row["updated_at"], tz),
+            "links": self._links(row["id"], row["status"]),
+        }
+
+
+class ClaimEditSerializer(serializers.Serializer):
+    """What a desk member may change on a claim; everything else is set by the system."""
+
+    text = serializers.CharField(required=False, trim_whitespace=False)
+    claimant = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    claimant_url = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    tags = serializers.ListField(child=serializers.CharField(max_length=50), required=False, max_length=50)
+
+    def validate(self, attrs):
+        if not attrs:
+            raise serializers.ValidationError("Send at least one of: text, claimant, claimant_url, tags.")
+        return attrs
+
+
+class AssignSerializer(serializers.Serializer):
+    assignee = serializers.CharField(allow_null=True, help_text="A username, `me`, or null to unassign.")
+
+
+class DismissSerializer(serializers.Serializer):
+    reason = serializers.ChoiceField(choices=Claim.DismissReason.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class SplitSerializer(serializers.Serializer):
+    at = serializers.IntegerField(min_value=1, help_text="Character offset inside the claim's text.")
+
+
+class MergeSerializer(serializers.Serializer):
+    claims = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=2, max_length=50
+    )
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    added_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    # Plain strings here: the service validates and normalises URLs, with its own messages.
+    url = serializers.CharField(max_length=2000)
+    archive_url = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id", "claim", "url", "title", "publisher", "published_at", "accessed_at", "archive_url",
+            "excerpt", "source_type", "added_by", "created_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "claim", "added_by", "created_at"]
+        extra_kwargs = {
+            "title": {"required": False},
+            "publisher": {"required": False},
+            "excerpt": {"required": False},
+            "source_type": {"required": False},
+        }

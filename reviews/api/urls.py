@@ -3,15 +3,17 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from claims.api.views import ArticleViewSet, ClaimViewSet
+from claims.api.views import ArticleViewSet
+from factcheck.webhooks.api import WebhookViewSet
 
 from . import views
+from .claims import ClaimViewSet
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="api-article")
 router.register("claims", ClaimViewSet, basename="api-claim")
 router.register("verdicts", views.VerdictViewSet, basename="api-verdict")
-router.register("webhooks", views.WebhookViewSet, basename="api-webhook")
+router.register("webhooks", WebhookViewSet, basename="api-webhook")
 
 urlpatterns = [
     path("claims/<int:claim_id>/verdicts/", views.ClaimVerdictsView.as_view(), name="api-claim-verdicts"),

@@ -1,4 +1,4 @@
-"""Verdicts, timelines, ratings, ClaimReview and webhooks over the API; the services decide every rule."""
+"""Verdicts, timelines, ratings and ClaimReview over the API; the services decide every rule."""
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -9,17 +9,18 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from claims.api.filters import FilterSet, UtcIsoDateTimeFilter
+from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
 from claims.models import Claim
-from reviews import selectors, services, webhooks
+from factcheck.api.etag import etag_for, require_if_match
+from factcheck.api.pagination import StableCursorPagination
+from factcheck.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk, is_desk
+from factcheck.api.renderers import JSONLDRenderer
+from factcheck.api.schema import ERRORS, IF_MATCH
+from reviews import selectors, services
 from reviews.claimreview import claimreview_document
-from reviews.models import Verdict, WebhookDelivery, WebhookSubscription, WorkflowEvent
+from reviews.models import Verdict, WorkflowEvent
 
-from .etag import etag_for, require_if_match
-from .pagination import StableCursorPagination
-from .permissions import HasAnyRole, IsDesk, IsIntegrator, ReadAnyRoleWriteDesk, is_desk
-from .renderers import JSONLDRenderer
-from .schema import DELIVERY_OUT, DELIVERY_REPLAYED, ERRORS, EVENT_OUT, IF_MATCH, RATING_OUT, VERDICT_OUT, WEBHOOK_OUT
+from .schema import EVENT_OUT, RATING_OUT, VERDICT_OUT
 from .serializers import (
     EventSerializer,
     RatingSerializer,
@@ -27,9 +28,6 @@ from .serializers import (
     VerdictPatchSerializer,
     VerdictSerializer,
     VerdictWriteSerializer,
-    WebhookDeliverySerializer,
-    WebhookSubscriptionCreatedSerializer,
-    WebhookSubscriptionSerializer,
 )
 
 VERDICT_EXAMPLE = OpenApiExample(
@@ -311,97 +309,3 @@ class RatingListView(generics.ListAPIView):
     @extend_schema(summary="The rating scale, with each label's ClaimReview numbers", examples=[RATING_OUT])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Your webhook subscriptions", examples=[WEBHOOK_OUT]),
-    retrieve=extend_schema(summary="A webhook subscription", examples=[WEBHOOK_OUT]),
-    partial_update=extend_schema(
-        summary="Change a subscription's URL, events or active flag",
-        examples=[OpenApiExample("Pause", value={"is_active": False}, request_only=True)],
-    ),
-    destroy=extend_schema(
-        summary="Delete a subscription and its delivery log",
-        responses={204: OpenApiResponse(description="Deleted; nothing more is sent to it.")},
-    ),
-)
-class WebhookViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Integrators manage their own subscriptions; nobody sees anyone else's."""
-
-    serializer_class = WebhookSubscriptionSerializer
-    permission_classes = [IsIntegrator]
-    pagination_class = None
-    lookup_value_regex = "[0-9]+"
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-
-    def get_queryset(self):
-        user = self.request.user
-        return (
-            WebhookSubscription.objects.filter(owner=user)
-            if user.is_authenticated
-            else WebhookSubscription.objects.none()
-        )
-
-    @extend_schema(
-        summary="Subscribe to events",
-        description=(
-            "Deliveries are POSTed as JSON with `X-Factcheck-Signature: t=<unix time>,v1=<hex>`, the "
-            "HMAC-SHA256 of `<t>.<body>` keyed with the subscription's `secret`, which this answer shows once."
-        ),
-        request=WebhookSubscriptionSerializer,
-        examples=[
-            OpenApiExample(
-                "Published fact-checks",
-                value={
-                    "url": "https://hooks.example.org/factcheck",
-                    "events": ["claim.published", "verdict.corrected"],
-                },
-                request_only=True,
-            )
-        ],
-        responses={201: WebhookSubscriptionCreatedSerializer, **ERRORS},
-    )
-    def create(self, request):
-        serializer = WebhookSubscriptionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        subscription = webhooks.webhook_subscription_create(owner=request.user, **serializer.validated_data)
-        return Response(WebhookSubscriptionCreatedSerializer(subscription).data, status=status.HTTP_201_CREATED)
-
-    def update(self, request, *args, **kwargs):
-        subscription = self.get_object()
-        serializer = WebhookSubscriptionSerializer(subscription, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        webhooks.webhook_subscription_update(subscription=subscription, **serializer.validated_data)
-        return Response(WebhookSubscriptionSerializer(subscription).data)
-
-    @extend_schema(
-        summary="Deliveries of a subscription, newest first, with every attempt",
-        responses={200: WebhookDeliverySerializer(many=True), **ERRORS},
-        examples=[DELIVERY_OUT],
-    )
-    @action(detail=True, methods=["get"])
-    def deliveries(self, request, pk=None):
-        subscription = self.get_object()
-        deliveries = subscription.deliveries.prefetch_related("attempt_log")[:100]
-        return Response(WebhookDeliverySerializer(deliveries, many=True).data)
-
-    @extend_schema(
-        summary="Send a delivery again",
-        description="Same event id and body, freshly signed, with a new round of attempts.",
-        request=None,
-        responses={202: WebhookDeliverySerializer, **ERRORS},
-        examples=[DELIVERY_REPLAYED],
-    )
-    @action(detail=True, methods=["post"], url_path=r"deliveries/(?P<delivery_id>[0-9]+)/replay")
-    def replay(self, request, pk=None, delivery_id=None):
-        subscription = self.get_object()
-        delivery = get_object_or_404(WebhookDelivery.objects.filter(subscription=subscription), pk=delivery_id)
-        webhooks.webhook_delivery_replay(delivery=delivery)
-        fresh = WebhookDelivery.objects.prefetch_related("attempt_log").get(pk=delivery.pk)
-        return Response(WebhookDeliverySerializer(fresh).data, status=status.HTTP_202_ACCEPTED)

@@ -1,8 +1,8 @@
 """Helpers for the API tests: drive a claim through the real services to a published verdict."""
 
-from claims.services import source_add
 from claims.tests.factories import ClaimFactory
 from reviews import services
+from reviews.services import source_add
 
 
 def drafted(*, reviewer, claim=None, rating="false", summary="The figure is wrong."):

@@ -12,7 +12,7 @@ from rest_framework.renderers import JSONRenderer as DRFJSONRenderer
 from rest_framework.utils.serializer_helpers import ReturnDict, ReturnList
 
 from claims.tests.factories import ClaimFactory
-from reviews.api.renderers import JSONLDRenderer, JSONRenderer
+from factcheck.api.renderers import JSONLDRenderer, JSONRenderer
 from reviews.tests.api_helpers import published
 
 UTC_NOON = datetime.datetime(2026, 11, 29, 12, 0, 0, 250000, tzinfo=datetime.UTC)

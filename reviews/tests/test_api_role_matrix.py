@@ -13,10 +13,10 @@ from rest_framework.test import APIClient
 
 from claims.tests.factories import ArticleFactory, ClaimFactory
 from factcheck.tests.factories import UserFactory
+from factcheck.webhooks.models import WebhookDelivery
+from factcheck.webhooks.services import webhook_subscription_create
 from reviews import services
-from reviews.models import WebhookDelivery
 from reviews.tests.api_helpers import drafted, published, submitted
-from reviews.webhooks import webhook_subscription_create
 
 ROLES = ("anonymous", "nobody", "integrator", "reviewer", "editor")
 BODY = "Unemployment fell by half since 2020. Prices rose by 4% last year."

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from reviews.api.throttling import AnonThrottle, UserThrottle
+from factcheck.api.throttling import AnonThrottle, UserThrottle
 
 WINDOW_START = 29_000_000 * 60.0  # a minute boundary
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reviews.authentication import (
+from factcheck.api.authentication import (
     HashedTokenAuthentication,
     _token_lookup_orm,
     _token_lookup_postgresql,
@@ -13,7 +13,7 @@ from reviews.authentication import (
     api_token_revoke,
     hash_key,
 )
-from reviews.workflow import GROUP_FOR_ROLE, Role, roles_of
+from factcheck.roles import GROUP_FOR_ROLE, Role, roles_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from rest_framework.test import APIClient
 
-from reviews.authentication import api_token_create
-from reviews.models import ApiToken
+from factcheck.api.authentication import api_token_create
+from factcheck.api.models import ApiToken
 
 
 def _client(key):
@@ -50,7 +50,7 @@ def test_revoked_token_is_401(integrator):
     token, key = api_token_create(user=integrator)
     assert _client(key).get("/api/v1/ratings/").status_code == 200
 
-    from reviews.authentication import api_token_revoke
+    from factcheck.api.authentication import api_token_revoke
 
     api_token_revoke(token=token)
 
@@ -78,7 +78,7 @@ def test_use_records_last_used_at(integrator):
 def test_editor_revokes_a_token_in_the_admin(editor, integrator):
     token, key = api_token_create(user=integrator)
     admin = site._registry[ApiToken]
-    request = RequestFactory().post("/admin/reviews/apitoken/")
+    request = RequestFactory().post("/admin/api/apitoken/")
     request.user = editor
     request._messages = _Messages()
 
@@ -94,7 +94,7 @@ def test_reviewer_cannot_revoke_tokens_in_the_admin(reviewer, client):
     api_token_create(user=reviewer)
     client.force_login(reviewer)
 
-    response = client.get("/admin/reviews/apitoken/")
+    response = client.get("/admin/api/apitoken/")
 
     assert response.status_code == 403
 

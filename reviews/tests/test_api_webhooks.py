@@ -1,7 +1,7 @@
 """Integrators manage their own webhook subscriptions over the API."""
 
-from reviews.models import WebhookSubscription
-from reviews.webhooks import webhook_subscription_create
+from factcheck.webhooks.models import WebhookSubscription
+from factcheck.webhooks.services import webhook_subscription_create
 
 HOOK = "https://hooks.example.org/factcheck"
 

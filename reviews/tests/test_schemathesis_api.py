@@ -13,7 +13,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from reviews.authentication import api_token_create
+from factcheck.api.authentication import api_token_create
 from reviews.tests.api_helpers import published, submitted
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

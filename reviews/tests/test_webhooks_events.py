@@ -6,11 +6,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from claims.events import articles_segmentation_notify
 from claims.services import article_ingest
 from claims.tests.factories import ArticleFactory, ClaimFactory
-from reviews.models import WebhookDelivery
+from factcheck.webhooks.models import WebhookDelivery
+from factcheck.webhooks.services import webhook_subscription_create
 from reviews.tests.api_helpers import corrected, published
-from reviews.webhooks import articles_segmentation_notify, webhook_subscription_create
 
 EVERYTHING = ["article.segmented", "article.failed", "claim.published", "verdict.corrected"]
 
@@ -96,9 +97,9 @@ def test_a_correction_emits_verdict_corrected_not_claim_published(
 
 
 def test_a_refused_approval_emits_nothing(integrator, reviewer, receiver, django_capture_on_commit_callbacks):
+    from factcheck.errors import RoleForbidden
     from reviews import services
     from reviews.tests.api_helpers import submitted
-    from reviews.workflow import RoleForbidden
 
     webhook_subscription_create(owner=integrator, url=receiver.url(), events=["claim.published"])
     _, verdict = submitted(reviewer=reviewer)

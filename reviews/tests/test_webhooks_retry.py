@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from reviews.models import WebhookDelivery
-from reviews.webhooks import retry_delay, webhook_deliver, webhook_emit, webhook_subscription_create
+from factcheck.webhooks.delivery import retry_delay, webhook_deliver
+from factcheck.webhooks.models import WebhookDelivery
+from factcheck.webhooks.services import webhook_emit, webhook_subscription_create
 
 
 def _fail(times, status=500):
@@ -131,7 +132,7 @@ def test_a_slow_receiver_times_out_and_the_attempt_says_so(
 
 
 def test_sweep_requeues_an_overdue_delivery(integrator, receiver, django_capture_on_commit_callbacks):
-    from reviews.webhooks import webhook_sweep
+    from factcheck.webhooks.delivery import webhook_sweep
 
     webhook_subscription_create(owner=integrator, url=receiver.url(), events=["claim.published"])
     with django_capture_on_commit_callbacks(execute=False):

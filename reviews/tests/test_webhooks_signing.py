@@ -5,8 +5,8 @@ import hmac
 import json
 import time
 
-from reviews.models import WebhookDelivery
-from reviews.webhooks import webhook_emit, webhook_subscription_create
+from factcheck.webhooks.models import WebhookDelivery
+from factcheck.webhooks.services import webhook_emit, webhook_subscription_create
 
 
 def test_delivery_is_signed_json_and_recorded_as_delivered(integrator, receiver, django_capture_on_commit_callbacks):

@@ -2,9 +2,10 @@
 
 import pytest
 
-from reviews.models import WebhookDelivery, WebhookSubscription
+from factcheck.http import DestinationRefused
+from factcheck.webhooks.models import WebhookDelivery, WebhookSubscription
+from factcheck.webhooks.services import check_destination, webhook_emit, webhook_subscription_create
 from reviews.tests.api_helpers import Receiver
-from reviews.webhooks import DestinationRefused, check_destination, webhook_emit, webhook_subscription_create
 
 
 @pytest.mark.parametrize(
@@ -122,7 +123,7 @@ def test_a_huge_response_is_read_only_up_to_the_cap(integrator, settings, django
 def test_the_connection_itself_refuses_an_internal_peer(settings):
     # A name can resolve to a public address for the check and to 127.0.0.1 for the connection
     # (DNS rebinding); the session used for deliveries checks the address it actually connected to.
-    from reviews.webhooks import checked_session
+    from factcheck.webhooks.services import checked_session
 
     receiver = Receiver()
     try:

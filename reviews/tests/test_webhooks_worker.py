@@ -6,9 +6,9 @@ import pytest
 from django.db import transaction
 
 from factcheck.testing import wait_until
-from reviews.models import WebhookDelivery
+from factcheck.webhooks.models import WebhookDelivery
+from factcheck.webhooks.services import webhook_emit, webhook_subscription_create
 from reviews.tests.api_helpers import Receiver
-from reviews.webhooks import webhook_emit, webhook_subscription_create
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

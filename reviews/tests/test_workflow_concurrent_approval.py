@@ -5,11 +5,11 @@ import threading
 import pytest
 from django.db import connection
 
+from factcheck.errors import StateConflict
 from factcheck.tests.factories import UserFactory
 from reviews import services
 from reviews.models import Verdict, WorkflowEvent
 from reviews.tests.wf_helpers import submitted_verdict
-from reviews.workflow import StateConflict
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,10 +4,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from factcheck.errors import RoleForbidden
 from reviews import services
 from reviews.models import Rating, Verdict
 from reviews.tests.wf_helpers import submitted_verdict
-from reviews.workflow import RoleForbidden
 
 pytestmark = pytest.mark.django_db
 

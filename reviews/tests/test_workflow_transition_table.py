@@ -3,10 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from claims.services import claim_edit, claim_merge, claim_split
 from factcheck.tests.factories import UserFactory
 from reviews import services
 from reviews.models import WorkflowEvent
+from reviews.services import claim_edit, claim_merge, claim_split
 from reviews.tests.workflow_cases import ROLES, STATES, TABLE_ACTIONS, expected_outcome, make_case
 from reviews.workflow import Action, allowed_actions
 

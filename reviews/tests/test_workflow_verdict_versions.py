@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from factcheck.errors import RoleForbidden, StateConflict
 from reviews import services
 from reviews.models import Rating, Verdict
 from reviews.tests.wf_helpers import claim_in_review, submitted_verdict
-from reviews.workflow import RoleForbidden, StateConflict
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
 """A claim in review with a source, and a verdict moved along the workflow, for the workflow tests."""
 
-from claims.services import source_add
 from claims.tests.factories import ClaimFactory
 from reviews import services
 from reviews.models import Rating
+from reviews.services import source_add
 
 
 def claim_in_review(*, reviewer, sources: int = 1, **claim_fields):

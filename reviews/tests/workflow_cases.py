@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from claims.models import Article, Claim
 from claims.services import content_hash
 from claims.tests.factories import ArticleFactory, ClaimFactory, SourceFactory
+from factcheck.errors import RoleForbidden, StateConflict
 from reviews.models import Verdict
 from reviews.tests.factories import VerdictFactory
-from reviews.workflow import TRANSITIONS, Action, RoleForbidden, State, StateConflict
+from reviews.workflow import TRANSITIONS, Action, State
 
 # Actions the tables exercise. CORRECT has its own tests (corrections of published verdicts).
 TABLE_ACTIONS = [action for action in Action if action != Action.CORRECT]

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from claims.services import article_ingest
-from reviews.workflow import GROUP_FOR_ROLE, Role
+from factcheck.roles import GROUP_FOR_ROLE, Role
 from seeds.loader import seed_articles
 
 # Demo accounts: (username, role, is_staff, password). Only ever created with DJANGO_DEBUG on.

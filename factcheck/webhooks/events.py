@@ -1,0 +1,11 @@
+"""The event names integrators subscribe to: a contract, so names never change once published.
+
+The apps that cause an event build its payload (claims.events, reviews.events) and hand both to
+`factcheck.webhooks.services.webhook_emit`.
+"""
+
+ARTICLE_SEGMENTED = "article.segmented"
+ARTICLE_FAILED = "article.failed"
+CLAIM_PUBLISHED = "claim.published"
+VERDICT_CORRECTED = "verdict.corrected"
+EVENTS = (ARTICLE_SEGMENTED, ARTICLE_FAILED, CLAIM_PUBLISHED, VERDICT_CORRECTED)

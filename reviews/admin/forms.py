@@ -1,0 +1,91 @@
+"""Forms that read the admin's workflow POSTs; the services do the validating that matters."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from claims.models import Claim, Source
+from factcheck.roles import GROUP_FOR_ROLE, Role
+
+from ..models import Rating
+
+
+def desk_users():
+    """Active staff who review or edit: the people a claim can be assigned to."""
+    groups = [GROUP_FOR_ROLE[Role.REVIEWER], GROUP_FOR_ROLE[Role.EDITOR]]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True, groups__name__in=groups)
+        .distinct()
+        .order_by("username")
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(queryset=desk_users(), label="Assign to")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = desk_users()
+
+
+class DismissForm(forms.Form):
+    reason = forms.ChoiceField(choices=Claim.DismissReason.choices)
+    note = forms.CharField(required=False, max_length=2000)
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(required=False, max_length=2000)
+
+
+class ClaimEditForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    claimant = forms.CharField(required=False, max_length=200)
+    claimant_url = forms.CharField(required=False, max_length=2000, label="Claimant URL")
+    tags = forms.CharField(required=False, help_text="Comma-separated.")
+
+    def clean_tags(self):
+        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
+
+
+class SplitForm(forms.Form):
+    at = forms.IntegerField(min_value=1, label="Split at character")
+
+
+class SourceForm(forms.Form):
+    url = forms.CharField(max_length=2000, label="URL")
+    title = forms.CharField(required=False, max_length=500)
+    publisher = forms.CharField(required=False, max_length=200)
+    published_at = forms.DateField(
+        required=False, label="Published on", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    archive_url = forms.CharField(required=False, max_length=2000, label="Archive URL")
+    excerpt = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    source_type = forms.ChoiceField(choices=Source.SourceType.choices, initial=Source.SourceType.OTHER)
+
+
+class VerdictForm(forms.Form):
+    rating = forms.ModelChoiceField(queryset=Rating.objects.all(), empty_label="— choose a rating —")
+    summary = forms.CharField(required=False, max_length=300, widget=forms.TextInput(attrs={"size": 80}))
+    explanation = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 6}), help_text="Basic HTML is kept; scripts are removed."
+    )
+    sources = forms.ModelMultipleChoiceField(
+        queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple, label="Cited sources"
+    )
+    correction_note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Corrections only: shown to the public."
+    )
+
+    def __init__(self, *args, claim: Claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].queryset = Rating.objects.order_by("order", "id")
+        self.fields["sources"].queryset = Source.objects.filter(claim=claim)
+
+
+def form_errors_text(form: forms.Form) -> str:
+    parts = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = (field.label if field and field.label else name.replace("_", " ")) if name != "__all__" else ""
+        parts.append(f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return "; ".join(parts)

@@ -1,0 +1,38 @@
+import django_filters
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from claims.models import Claim
+from claims.selectors import claim_search
+from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
+
+
+class ClaimFilter(FilterSet):
+    status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
+    article = django_filters.NumberFilter(field_name="article_id")
+    assignee = django_filters.CharFilter(method="filter_assignee", help_text="A username, or `me`.")
+    checkworthiness_min = django_filters.NumberFilter(field_name="checkworthiness", lookup_expr="gte")
+    claim_type = django_filters.ChoiceFilter(choices=Claim.ClaimType.choices)
+    rating = django_filters.CharFilter(field_name="published_rating", help_text="Slug of the published rating.")
+    updated_after = UtcIsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    q = django_filters.CharFilter(method="filter_q", help_text="Full-text search in the claim's wording.")
+
+    class Meta:
+        model = Claim
+        fields = ["status", "article", "assignee", "checkworthiness_min", "claim_type", "rating", "updated_after", "q"]
+
+    # Filters that PostgreSQL plans alike whatever their value: equality on the leading column of an
+    # index (or on a unique username). The others must be planned for their value: a generic plan
+    # walks an ordering index and filters, which reads the whole table for a rare word, a recent
+    # timestamp, a high minimum or a rare rating or type.
+    plan_stable = frozenset({"status", "article", "assignee"})
+
+    def filter_assignee(self, queryset, name, value):
+        if value == "me":
+            user = self.request.user if self.request else None
+            return queryset.filter(assignee_id=getattr(user, "pk", None))
+        User = get_user_model()
+        return queryset.filter(Q(**{f"assignee__{User.USERNAME_FIELD}": value}))
+
+    def filter_q(self, queryset, name, value):
+        return claim_search(queryset, value)

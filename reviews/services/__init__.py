@@ -1,0 +1,40 @@
+"""The desk's writes, one function per step; the admin, the API and tasks call these and repeat no rule.
+
+Split by what they act on: `claims` (triage and edits), `sources`, `verdicts`; `common` holds the
+row locks and the timeline they share.
+"""
+
+from .claims import claim_assign, claim_dismiss, claim_edit, claim_merge, claim_reopen, claim_split
+from .common import event_record, lock_claim, lock_claims
+from .sources import normalize_source_url, source_add, validate_http_url
+from .verdicts import (
+    OPEN_VERDICT_STATES,
+    sanitize_explanation,
+    verdict_approve,
+    verdict_create,
+    verdict_request_changes,
+    verdict_submit,
+    verdict_update,
+)
+
+__all__ = [
+    "OPEN_VERDICT_STATES",
+    "claim_assign",
+    "claim_dismiss",
+    "claim_edit",
+    "claim_merge",
+    "claim_reopen",
+    "claim_split",
+    "event_record",
+    "lock_claim",
+    "lock_claims",
+    "normalize_source_url",
+    "sanitize_explanation",
+    "source_add",
+    "validate_http_url",
+    "verdict_approve",
+    "verdict_create",
+    "verdict_request_changes",
+    "verdict_submit",
+    "verdict_update",
+]

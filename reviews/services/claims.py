@@ -1,0 +1,283 @@
+"""Desk work on claims: assignment, dismissal, reopening, and edits (reword, split, merge).
+
+Each function is one step under the claim's row lock (an article's claims are locked article
+first, then claims in primary-key order); `reviews.workflow` decides who may take it.
+"""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+
+from claims.models import Article, Claim, Source
+from factcheck.errors import StateConflict
+from factcheck.roles import DESK, roles_of
+
+from .. import workflow
+from ..models import Verdict, WorkflowEvent
+from ..workflow import Action, State
+from .common import event_record, event_record_here, lock_claim, refresh
+from .sources import validate_http_url
+
+
+@transaction.atomic
+def claim_assign(*, claim: Claim, actor, assignee) -> Claim:
+    """Assign a claim to a reviewer or editor (new/in review -> in review); `assignee=None` unassigns."""
+    locked = lock_claim(claim.pk)
+    before = locked.status
+    if assignee is None:
+        workflow.check(Action.UNASSIGN, state=before, user=actor)
+        previous = locked.assignee
+        locked.assignee = None
+        locked.status = State.NEW
+        locked.save(update_fields=["assignee", "status", "updated_at"])
+        event_record(
+            claim=locked,
+            actor=actor,
+            action=Action.UNASSIGN,
+            from_state=before,
+            to_state=locked.status,
+            note=f"Unassigned {previous.get_username()}." if previous else "",
+        )
+    else:
+        workflow.check(Action.ASSIGN, state=before, user=actor)
+        if not (roles_of(assignee) & DESK):
+            raise ValidationError({"assignee": f"{assignee.get_username()} is not a reviewer or editor."})
+        if locked.assignee_id == assignee.pk and before == State.IN_REVIEW:
+            refresh(claim, locked, ("assignee", "status", "updated_at"))
+            return locked
+        locked.assignee = assignee
+        locked.status = State.IN_REVIEW
+        locked.save(update_fields=["assignee", "status", "updated_at"])
+        event_record(
+            claim=locked,
+            actor=actor,
+            action=Action.ASSIGN,
+            from_state=before,
+            to_state=locked.status,
+            note=f"Assigned to {assignee.get_username()}.",
+        )
+    refresh(claim, locked, ("assignee", "assignee_id", "status", "updated_at"))
+    return locked
+
+
+@transaction.atomic
+def claim_dismiss(*, claim: Claim, actor, reason: str, note: str = "") -> Claim:
+    """Dismiss a claim that is not worth checking, with one of Claim.DismissReason."""
+    if reason not in Claim.DismissReason.values:
+        choices = ", ".join(Claim.DismissReason.values)
+        raise ValidationError({"reason": f"Choose a dismissal reason ({choices})."})
+    locked = lock_claim(claim.pk)
+    before = locked.status
+    workflow.check(Action.DISMISS, state=before, user=actor)
+    locked.status = State.DISMISSED
+    locked.dismiss_reason = reason
+    locked.assignee = None
+    locked.save(update_fields=["status", "dismiss_reason", "assignee", "updated_at"])
+    label = Claim.DismissReason(reason).label
+    event_record(
+        claim=locked,
+        actor=actor,
+        action=Action.DISMISS,
+        from_state=before,
+        to_state=locked.status,
+        note=f"{label}. {note}".strip() if note else label,
+    )
+    refresh(claim, locked, ("status", "dismiss_reason", "assignee", "assignee_id", "updated_at"))
+    return locked
+
+
+@transaction.atomic
+def claim_reopen(*, claim: Claim, actor, note: str = "") -> Claim:
+    """Bring a dismissed claim back to new."""
+    locked = lock_claim(claim.pk)
+    before = locked.status
+    workflow.check(Action.REOPEN, state=before, user=actor)
+    locked.status = State.NEW
+    locked.dismiss_reason = ""
+    locked.save(update_fields=["status", "dismiss_reason", "updated_at"])
+    event_record(claim=locked, actor=actor, action=Action.REOPEN, from_state=before, to_state=locked.status, note=note)
+    refresh(claim, locked, ("status", "dismiss_reason", "updated_at"))
+    return locked
+
+
+@transaction.atomic
+def claim_edit(
+    *,
+    claim: Claim,
+    actor,
+    text: str | None = None,
+    claimant: str | None = None,
+    claimant_url: str | None = None,
+    tags: list[str] | None = None,
+) -> Claim:
+    """Reword a claim or set who made it; the extracted wording and its offsets stay as they were."""
+    locked = lock_claim(claim.pk)
+    workflow.check(Action.EDIT, state=locked.status, user=actor)
+
+    errors = {}
+    changed = []
+    if text is not None:
+        text = unicodedata.normalize("NFC", text).strip()
+        if not text:
+            errors["text"] = "The claim text cannot be empty."
+        elif text != locked.text:
+            locked.text = text
+            changed.append("text")
+    if claimant is not None:
+        claimant = claimant.strip()
+        if len(claimant) > 200:
+            errors["claimant"] = "At most 200 characters."
+        elif claimant != locked.claimant:
+            locked.claimant = claimant
+            changed.append("claimant")
+    if claimant_url is not None:
+        claimant_url = claimant_url.strip()
+        if claimant_url:
+            try:
+                claimant_url = validate_http_url(claimant_url, field="claimant_url")
+            except ValidationError as error:
+                errors.update(error.message_dict)
+        if claimant_url != locked.claimant_url:
+            locked.claimant_url = claimant_url
+            changed.append("claimant_url")
+    if tags is not None:
+        if isinstance(tags, str) or not all(isinstance(tag, str) for tag in tags):
+            errors["tags"] = "Tags are a list of words."
+        else:
+            cleaned = list(dict.fromkeys(tag.strip().lower() for tag in tags if tag.strip()))
+            if cleaned != locked.tags:
+                locked.tags = cleaned
+                changed.append("tags")
+    if errors:
+        raise ValidationError(errors)
+    if not changed:
+        return locked
+
+    locked.save(update_fields=[*changed, "updated_at"])
+    event_record_here(claim=locked, actor=actor, action=Action.EDIT, note=f"Changed {', '.join(changed)}.")
+    for field in (*changed, "updated_at"):
+        setattr(claim, field, getattr(locked, field))
+    return locked
+
+
+def _lock_article_claims(article_id: int) -> None:
+    # Lock the article first, then its claims in primary-key order: splits, merges and
+    # re-segmentation of one article then queue behind each other instead of deadlocking.
+    Article.objects.select_for_update().filter(pk=article_id).values_list("pk", flat=True).first()
+    list(Claim.objects.filter(article_id=article_id).order_by("pk").select_for_update().values_list("pk", flat=True))
+
+
+def _shift_positions(*, article_id: int, after: int, by: int) -> None:
+    """Make room after `after`: two updates, since a one-step shift collides on the unique position."""
+    claims = Claim.objects.filter(article_id=article_id)
+    top = (claims.aggregate(top=Max("position"))["top"] or 0) + 1
+    claims.filter(position__gt=after).update(position=F("position") + top + by)
+    claims.filter(position__gt=top).update(position=F("position") - top)
+
+
+@transaction.atomic
+def claim_split(*, claim: Claim, actor, at: int) -> tuple[Claim, Claim]:
+    """Split a claim in two at character `at` of its text; both halves keep exact offsets into the body."""
+    _lock_article_claims(claim.article_id)
+    locked = Claim.objects.select_related("article").get(pk=claim.pk)
+    workflow.check(Action.SPLIT, state=locked.status, user=actor)
+
+    body = locked.article.body
+    if body[locked.start : locked.end] != locked.text:
+        raise ValidationError({"text": "The claim's wording was edited; only the extracted wording can be split."})
+    if not isinstance(at, int) or not 0 < at < len(locked.text):
+        raise ValidationError({"at": f"Split inside the claim: between 1 and {len(locked.text) - 1}."})
+    head, tail = locked.text[:at], locked.text[at:]
+    if not head.strip() or not tail.strip():
+        raise ValidationError({"at": "Both parts of a split claim need some text."})
+
+    first_end = locked.start + len(head.rstrip())
+    second_start = locked.start + at + (len(tail) - len(tail.lstrip()))
+    second = Claim(
+        article_id=locked.article_id,
+        text=body[second_start : locked.end],
+        original_text=body[second_start : locked.end],
+        start=second_start,
+        end=locked.end,
+        position=locked.position + 1,
+        checkworthiness=locked.checkworthiness,
+        reasons=list(locked.reasons),
+        claim_type=locked.claim_type,
+        segmenter_version=locked.segmenter_version,
+        status=locked.status,
+        assignee=locked.assignee,
+        claimant=locked.claimant,
+        claimant_url=locked.claimant_url,
+        tags=list(locked.tags),
+        created_by=actor,
+    )
+    locked.text = body[locked.start : first_end]
+    locked.original_text = locked.text
+    locked.end = first_end
+    locked.save(update_fields=["text", "original_text", "end", "updated_at"])
+    _shift_positions(article_id=locked.article_id, after=locked.position, by=1)
+    second.save()
+
+    note = f"Split into #{locked.pk} and #{second.pk}."
+    event_record_here(claim=locked, actor=actor, action=Action.SPLIT, note=note)
+    event_record_here(claim=second, actor=actor, action=Action.SPLIT, note=note)
+    for field in ("text", "original_text", "end", "updated_at"):
+        setattr(claim, field, getattr(locked, field))
+    return locked, second
+
+
+@transaction.atomic
+def claim_merge(*, claims, actor) -> Claim:
+    """Merge adjacent claims of one article into the first; the others' sources and timeline move to it."""
+    ids = {c.pk if isinstance(c, Claim) else int(c) for c in claims}
+    if len(ids) < 2:
+        raise ValidationError({"claims": "Choose at least two claims to merge."})
+    article_ids = set(Claim.objects.filter(pk__in=ids).values_list("article_id", flat=True))
+    if len(article_ids) != 1:
+        raise ValidationError({"claims": "Only claims of one article can be merged."})
+    article_id = article_ids.pop()
+    _lock_article_claims(article_id)
+    chosen = list(Claim.objects.filter(pk__in=ids).select_related("article").order_by("position"))
+    if len(chosen) != len(ids):
+        raise ValidationError({"claims": "A claim to merge no longer exists."})
+    for item in chosen:
+        workflow.check(Action.MERGE, state=item.status, user=actor)
+    between = Claim.objects.filter(
+        article_id=article_id, position__gt=chosen[0].position, position__lt=chosen[-1].position
+    ).exclude(pk__in=ids)
+    if between.exists():
+        raise ValidationError({"claims": "Only adjacent claims can be merged."})
+    survivor, absorbed = chosen[0], chosen[1:]
+    if Verdict.objects.filter(claim__in=absorbed).exists():
+        raise StateConflict("A claim with a verdict cannot be merged into another; merge into it instead.")
+
+    body = survivor.article.body
+    edited = any(item.text != item.original_text for item in chosen)
+    survivor.original_text = body[survivor.start : chosen[-1].end]
+    survivor.text = " ".join(item.text for item in chosen) if edited else survivor.original_text
+    survivor.end = chosen[-1].end
+    survivor.checkworthiness = max(item.checkworthiness for item in chosen)
+    survivor.reasons = list(dict.fromkeys(reason for item in chosen for reason in item.reasons))
+    if survivor.status == Claim.Status.NEW:
+        working = next((item for item in absorbed if item.status == Claim.Status.IN_REVIEW), None)
+        if working is not None:
+            survivor.status, survivor.assignee = working.status, working.assignee
+    merged_fields = ["text", "original_text", "end", "checkworthiness", "reasons", "status", "assignee"]
+    survivor.save(update_fields=[*merged_fields, "updated_at"])
+    known = set(survivor.sources.values_list("normalized_url", flat=True))
+    for source in Source.objects.filter(claim__in=absorbed).order_by("pk"):
+        if source.normalized_url not in known:
+            known.add(source.normalized_url)
+            Source.objects.filter(pk=source.pk).update(claim=survivor)
+    # The absorbed claims' timelines stay readable on the merged claim.
+    WorkflowEvent.objects.filter(claim__in=absorbed).update(claim=survivor)
+    Claim.objects.filter(pk__in=[item.pk for item in absorbed]).delete()
+    event_record_here(
+        claim=survivor,
+        actor=actor,
+        action=Action.MERGE,
+        note=f"Merged {', '.join(f'#{item.pk}' for item in absorbed)} into #{survivor.pk}.",
+    )
+    return survivor

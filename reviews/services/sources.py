@@ -1,0 +1,116 @@
+"""Sources: the evidence a verdict cites, attached to a claim once per normalised URL."""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+
+from claims.models import Claim, Source
+from factcheck.errors import StateConflict
+
+from .. import workflow
+from ..workflow import Action
+from .common import event_record_here, lock_claim
+
+_SOURCE_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def validate_http_url(url: str, *, field: str) -> str:
+    """The url stripped, or a ValidationError naming `field` unless it is an http(s) URL."""
+    url = (url or "").strip()
+    if not url:
+        raise ValidationError({field: "Enter a URL."})
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ValidationError({field: "Enter a valid http:// or https:// URL."}) from None
+    return url
+
+
+def normalize_source_url(url: str) -> str:
+    """The form of a URL used to spot the same source twice: case, default port, fragment, tracking."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    netloc = host
+    if parts.port and parts.port != _DEFAULT_PORTS.get(scheme):
+        netloc = f"{host}:{parts.port}"
+    path = parts.path.rstrip("/")
+    query = urlencode(
+        sorted(
+            (key, value)
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not key.lower().startswith(_SOURCE_TRACKING_PARAMS)
+        )
+    )
+    # http and https copies of one page are the same source.
+    return urlunsplit(("https" if scheme in _DEFAULT_PORTS else scheme, netloc, path, query, ""))
+
+
+@transaction.atomic
+def source_add(
+    *,
+    claim: Claim,
+    actor,
+    url: str,
+    title: str = "",
+    publisher: str = "",
+    published_at=None,
+    accessed_at=None,
+    archive_url: str = "",
+    excerpt: str = "",
+    source_type: str = "other",
+):
+    """Attach a piece of evidence to a claim; the same normalised URL is refused the second time."""
+    locked = lock_claim(claim.pk)
+    if locked.status == Claim.Status.PUBLISHED:
+        # Evidence for a correction of a published verdict: editors only.
+        workflow.check(Action.CORRECT, state=locked.status, user=actor)
+    else:
+        try:
+            workflow.check(Action.EDIT, state=locked.status, user=actor)
+        except StateConflict:
+            label = Claim.Status(locked.status).label.lower()
+            raise StateConflict(f"Cannot add sources to a claim that is {label}.") from None
+
+    errors = {}
+    try:
+        url = validate_http_url(url, field="url")
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    archive_url = (archive_url or "").strip()
+    if archive_url:
+        try:
+            archive_url = validate_http_url(archive_url, field="archive_url")
+        except ValidationError as error:
+            errors.update(error.message_dict)
+    if source_type not in Source.SourceType.values:
+        errors["source_type"] = f"Choose one of: {', '.join(Source.SourceType.values)}."
+    if errors:
+        raise ValidationError(errors)
+    normalized = normalize_source_url(url)
+    if Source.objects.filter(claim=locked, normalized_url=normalized).exists():
+        raise ValidationError({"url": "This source is already attached to the claim."}, code="unique")
+
+    source = Source(
+        claim=locked,
+        url=url,
+        normalized_url=normalized,
+        title=(title or "").strip(),
+        publisher=(publisher or "").strip(),
+        published_at=published_at,
+        accessed_at=accessed_at or timezone.now(),
+        archive_url=archive_url,
+        excerpt=(excerpt or "").strip(),
+        source_type=source_type,
+        added_by=actor,
+    )
+    source.full_clean(exclude=["claim", "added_by"])
+    source.save()
+    event_record_here(claim=locked, actor=actor, action="source_add", note=f"Added source {url}")
+    return source
