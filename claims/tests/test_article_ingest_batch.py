@@ -6,9 +6,9 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from claims import services
 from claims.models import Article
 from claims.services import article_ingest, article_ingest_batch
+from claims.text import content_hash
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,7 +22,7 @@ def _record(n: int, **fields) -> dict:
 
 def _store_in_another_connection(title: str, body: str) -> None:
     try:
-        Article.objects.create(title=title, body=body, content_hash=services.content_hash(body))
+        Article.objects.create(title=title, body=body, content_hash=content_hash(body))
     finally:
         connection.close()
 

@@ -9,8 +9,9 @@ from django.db import connection
 from claims import segmentation, services
 from claims.models import Article, Claim
 from claims.segmentation import segment
-from claims.services import article_segment_batch, content_hash, copy_claims
+from claims.services import article_segment_batch, copy_claims
 from claims.tasks import segment_articles_task
+from claims.text import content_hash
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,8 +4,9 @@ import pytest
 
 from claims.models import Article, Claim
 from claims.segmentation import SEGMENTER_VERSION, segment
-from claims.services import article_ingest, article_segment, content_hash
+from claims.services import article_ingest, article_segment
 from claims.tasks import segment_article_task
+from claims.text import content_hash
 from seeds.loader import seed_articles
 
 pytestmark = pytest.mark.django_db(transaction=True)

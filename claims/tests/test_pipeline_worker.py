@@ -5,8 +5,9 @@ from django.db import transaction
 
 from claims.models import Article
 from claims.segmentation import segment
-from claims.services import article_ingest, content_hash
+from claims.services import article_ingest
 from claims.tasks import segment_article_task
+from claims.text import content_hash
 from factcheck.testing import queued_messages, wait_until
 from seeds.loader import seed_articles
 
