@@ -1,23 +1,20 @@
 """Writes to articles, claims and sources. Views, admin actions and tasks call these."""
 
-import functools
-import json
 import logging
 import math
-import operator
 import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
-import psycopg
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, InterfaceError, OperationalError, connection, models, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from .models import Article, Claim
+from .pg_copy import copy_claims
 from .text import content_hash, normalize_body, validate_body
 from .touched import claims_untouched
 
@@ -448,31 +445,28 @@ def _release_segmentation(*, article_ids: list[int], run_started, requeue: bool 
         logger.warning("could not release articles %s after a database error", article_ids)
 
 
-def _new_claim_values(article_id: int, segments, *, segmenter_version: str) -> list[dict]:
-    """Field values of the claims of an article's first run, in position order."""
-    return [
-        {
-            "article_id": article_id,
-            "text": segment.text,
-            "original_text": segment.text,
-            "start": segment.start,
-            "end": segment.end,
-            "position": position,
-            "checkworthiness": segment.checkworthiness,
-            "reasons": list(segment.reasons),
-            "claim_type": segment.claim_type,
-            "segmenter_version": segmenter_version,
-        }
-        for position, segment in enumerate(segments)
-    ]
+def claim_fields(segment, *, article_id: int, position: int, segmenter_version: str) -> dict:
+    """A new claim's field values, by attname, from one segment: every path that writes claims uses these."""
+    return {
+        "article_id": article_id,
+        "text": segment.text,
+        "original_text": segment.text,
+        "start": segment.start,
+        "end": segment.end,
+        "position": position,
+        "checkworthiness": segment.checkworthiness,
+        "reasons": list(segment.reasons),
+        "claim_type": segment.claim_type,
+        "segmenter_version": segmenter_version,
+    }
 
 
 def _insert_first_claims(first_runs: list[tuple[int, list]], *, segmenter_version: str, now) -> None:
     """Insert the claims of articles segmented for the first time: COPY on PostgreSQL, else bulk_create."""
     values = [
-        row
+        claim_fields(segment, article_id=article_id, position=position, segmenter_version=segmenter_version)
         for article_id, segments in first_runs
-        for row in _new_claim_values(article_id, segments, segmenter_version=segmenter_version)
+        for position, segment in enumerate(segments)
     ]
     if not values:
         return
@@ -480,65 +474,6 @@ def _insert_first_claims(first_runs: list[tuple[int, list]], *, segmenter_versio
         copy_claims(values, now=now)
     else:
         Claim.objects.bulk_create(Claim(**row) for row in values)
-
-
-def copy_claims(values: list[dict], *, now) -> None:
-    """Insert claims with PostgreSQL's COPY: the rows bulk_create would insert, at a fraction of the cost.
-
-    `values` give each claim's fields by attname (the same fields in every row); every other column
-    takes the model's default, prepared once (auto_now fields: `now`). bulk_create prepared every
-    field of every row in Python, which cost more than segmenting the article; a test holds the two
-    to the same rows. Rows go in COPY's binary format, typed by the table's own columns: psycopg
-    writes values without formatting and escaping them as text (its CPU for a COPY of 63,000 claims
-    fell by 40%) and PostgreSQL reads numbers and timestamps without parsing them. JSON values are
-    cached JSON text.
-    """
-    fields = [f for f in Claim._meta.concrete_fields if not f.primary_key]
-    given = [f for f in fields if f.attname in values[0]]
-    defaults = [f for f in fields if f.attname not in values[0]]
-    default_values = tuple(_copy_value(f, _default_for(f, now)) for f in defaults)
-    # The JSON fields given here hold short lists of strings (reasons): few distinct values, cached.
-    json_text = functools.lru_cache(maxsize=1024)(lambda value: json.dumps(list(value)))
-    row_of = [
-        (lambda row, n=f.attname: json_text(tuple(row[n])))
-        if isinstance(f, models.JSONField)
-        else operator.itemgetter(f.attname)
-        for f in given
-    ]
-    quote = connection.ops.quote_name
-    table = quote(Claim._meta.db_table)
-    columns = ", ".join(quote(f.column) for f in [*given, *defaults])
-    # Through Django's error translation, as its own queries are: a database that went away is an
-    # OperationalError the task retries, a refused row an IntegrityError that fails the article.
-    with connection.cursor() as cursor, connection.wrap_database_errors:
-        # The columns' types as the database has them (binary COPY must match them exactly).
-        cursor.execute(f"SELECT {columns} FROM {table} LIMIT 0")  # noqa: S608 - names from the model
-        oids = [column.type_code for column in cursor.description]
-        cursor.cursor.adapters.register_dumper(None, _JsonTextBinaryDumper)
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.set_types(oids)
-            for row in values:
-                copy.write_row((*(value(row) for value in row_of), *default_values))
-
-
-class _JsonTextBinaryDumper(psycopg.adapt.Dumper):
-    """JSON text, already serialized, as binary jsonb: a version byte, then the text."""
-
-    format = psycopg.pq.Format.BINARY
-    oid = psycopg.postgres.types["jsonb"].oid
-
-    def dump(self, obj: str) -> bytes:
-        return b"\x01" + obj.encode()
-
-
-def _default_for(field, now):
-    return now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default()
-
-
-def _copy_value(field, value):
-    if isinstance(field, models.JSONField):
-        return json.dumps(value, cls=field.encoder)
-    return field.get_db_prep_save(value, connection)
 
 
 def _replace_untouched_claims(
@@ -564,20 +499,8 @@ def _replace_untouched_claims(
     new_claims, kept_positions = [], {}
     for position, (_, _, is_new, item) in enumerate(ordered):
         if is_new:
-            new_claims.append(
-                Claim(
-                    article_id=article_id,
-                    text=item.text,
-                    original_text=item.text,
-                    start=item.start,
-                    end=item.end,
-                    position=position,
-                    checkworthiness=item.checkworthiness,
-                    reasons=list(item.reasons),
-                    claim_type=item.claim_type,
-                    segmenter_version=segmenter_version,
-                )
-            )
+            fields = claim_fields(item, article_id=article_id, position=position, segmenter_version=segmenter_version)
+            new_claims.append(Claim(**fields))
         else:
             kept_positions[item] = position
 
