@@ -3,203 +3,20 @@
 import logging
 import math
 import time
-import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
+from .ingest import queue_segmentation
 from .models import Article, Claim
 from .pg_copy import copy_claims
-from .text import content_hash, normalize_body, validate_body
 from .touched import claims_untouched
 
 logger = logging.getLogger(__name__)
-
-
-def _article_prepare(
-    *,
-    title: str,
-    body: str,
-    url: str | None = None,
-    publisher: str = "",
-    author: str = "",
-    published_at=None,
-    language: str = "en",
-    created_by=None,
-    is_html: bool = False,
-) -> Article:
-    """An unsaved article in its stored form (normalised body, content hash), or a ValidationError."""
-    validate_body(body)
-    body = normalize_body(body, is_html=is_html)
-    validate_body(body)
-    title = unicodedata.normalize("NFC", (title or "").strip())
-    if not title:
-        raise ValidationError({"title": "The article needs a title."})
-    return Article(
-        title=title[:500],
-        body=body,
-        url=url or None,
-        publisher=publisher or "",
-        author=author or "",
-        published_at=published_at,
-        language=language or "en",
-        content_hash=content_hash(body),
-        created_by=created_by,
-    )
-
-
-def _article_clean(article: Article) -> None:
-    # Uniqueness is checked by the callers, in bulk, and the database constraints back it.
-    article.full_clean(exclude=["content_hash"], validate_unique=False, validate_constraints=False)
-
-
-def _url_taken() -> ValidationError:
-    # The code sits on the field's error: a dict-shaped ValidationError drops a top-level code.
-    message = "Another article with different text already has this URL."
-    return ValidationError({"url": ValidationError(message, code="unique")})
-
-
-def article_ingest(
-    *,
-    title: str,
-    body: str,
-    url: str | None = None,
-    publisher: str = "",
-    author: str = "",
-    published_at=None,
-    language: str = "en",
-    created_by=None,
-    is_html: bool = False,
-) -> tuple[Article, bool]:
-    """Store an article and queue its segmentation; identical content returns the stored article.
-
-    Returns (article, created). Segmentation is queued only once the surrounding transaction
-    commits, so a rolled-back ingest queues nothing.
-    """
-    article = _article_prepare(
-        title=title,
-        body=body,
-        url=url,
-        publisher=publisher,
-        author=author,
-        published_at=published_at,
-        language=language,
-        created_by=created_by,
-        is_html=is_html,
-    )
-    existing = Article.objects.filter(content_hash=article.content_hash).first()
-    if existing is not None:
-        return existing, False
-    if article.url and Article.objects.filter(url=article.url).exists():
-        raise _url_taken()
-    _article_clean(article)
-    try:
-        # The savepoint lets a concurrent ingest of the same text lose the race cleanly.
-        with transaction.atomic():
-            article.save()
-    except IntegrityError:
-        existing = Article.objects.filter(content_hash=article.content_hash).first()
-        if existing is None:
-            raise
-        return existing, False
-    _queue_segmentation([article.pk])
-    return article, True
-
-
-@dataclass(frozen=True)
-class Ingested:
-    """What became of one record given to article_ingest_batch."""
-
-    article: Article | None  # None when the record was refused
-    created: bool = False
-    error: ValidationError | None = None
-
-
-def article_ingest_batch(records: list[dict], *, created_by=None) -> list[Ingested]:
-    """article_ingest for many records at once: one lookup of known texts and URLs, one insert.
-
-    Each record holds article_ingest's arguments. A refused record does not stop the others, and
-    leaves nothing stored. Within the batch, a repeated text counts as a duplicate of its first
-    occurrence. Segmentation is queued, in batches, when the surrounding transaction commits. If a
-    concurrent ingest stores one of the same texts or URLs first, the batch is stored one record
-    at a time instead, each with its own savepoint.
-    """
-    from simple_history.utils import bulk_create_with_history
-
-    results: list[Ingested | None] = [None] * len(records)
-    prepared: dict[int, Article] = {}
-    for index, fields in enumerate(records):
-        try:
-            prepared[index] = _article_prepare(created_by=created_by, **fields)
-        except ValidationError as error:
-            results[index] = Ingested(None, error=error)
-
-    hashes = {article.content_hash for article in prepared.values()}
-    known = {article.content_hash: article for article in Article.objects.filter(content_hash__in=hashes)}
-    urls = {article.url for article in prepared.values() if article.url}
-    taken = set(Article.objects.filter(url__in=urls).values_list("url", flat=True)) if urls else set()
-    new: list[tuple[int, Article]] = []
-    for index, article in prepared.items():
-        if article.content_hash in known:
-            results[index] = Ingested(known[article.content_hash])
-            continue
-        if article.url in taken:
-            results[index] = Ingested(None, error=_url_taken())
-            continue
-        try:
-            _article_clean(article)
-        except ValidationError as error:
-            results[index] = Ingested(None, error=error)
-            continue
-        known[article.content_hash] = article
-        if article.url:
-            taken.add(article.url)
-        new.append((index, article))
-        results[index] = Ingested(article, created=True)
-
-    if new:
-        try:
-            with transaction.atomic():
-                bulk_create_with_history([article for _, article in new], Article, default_user=created_by)
-        except IntegrityError:
-            # Another ingest stored one of these texts or URLs meanwhile: settle each record on its own.
-            for index in prepared:
-                results[index] = _ingest_one(records[index], created_by=created_by)
-            return results
-        _queue_segmentation([article.pk for _, article in new])
-    return results
-
-
-def _ingest_one(fields: dict, *, created_by) -> Ingested:
-    try:
-        with transaction.atomic():
-            article, created = article_ingest(created_by=created_by, **fields)
-    except ValidationError as error:
-        return Ingested(None, error=error)
-    return Ingested(article, created=created)
-
-
-def _queue_segmentation(article_ids: list[int]) -> None:
-    """Queue the articles' segmentation for when the transaction commits, in batches for the workers."""
-    from .tasks import segment_article_task, segment_articles_task
-
-    size = settings.FACTCHECK_SEGMENTATION_BATCH_SIZE
-    batches = [article_ids[i : i + size] for i in range(0, len(article_ids), size)]
-
-    def send():
-        for batch in batches:
-            if len(batch) == 1:
-                segment_article_task.delay(batch[0])
-            else:
-                segment_articles_task.delay(batch)
-
-    # robust: a broker outage must not undo the ingest; the sweep re-queues pending articles.
-    transaction.on_commit(send, robust=True)
 
 
 # --- Segmentation: claim the work, run the segmenter, replace untouched claims -----------------
@@ -439,7 +256,7 @@ def _release_segmentation(*, article_ids: list[int], run_started, requeue: bool 
                 segmentation_status=Article.SegmentationStatus.PENDING, updated_at=timezone.now()
             )
             if requeue and released:
-                _queue_segmentation(released)
+                queue_segmentation(released)
     except TRANSIENT_DATABASE_ERRORS:
         # Still down: the articles stay running and the sweep re-queues them once they are stale.
         logger.warning("could not release articles %s after a database error", article_ids)
@@ -535,7 +352,7 @@ def article_resegment(*, article: Article, actor) -> Article:
             segmentation_attempts=0,
             updated_at=now,
         )
-        _queue_segmentation([article.pk])
+        queue_segmentation([article.pk])
     article.segmentation_status = Article.SegmentationStatus.PENDING
     article.segmentation_started_at = None
     article.segmentation_error = ""
@@ -585,7 +402,7 @@ def article_sweep_stuck(
             limit,
         )
         Article.objects.filter(pk__in=pending).update(updated_at=now)
-        _queue_segmentation([*running, *pending])
+        queue_segmentation([*running, *pending])
         articles_segmentation_notify(done=[], failed=gave_up)
     if gave_up or running or pending:
         logger.warning(
