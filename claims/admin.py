@@ -8,10 +8,10 @@ from django.utils.text import Truncator
 from factcheck.admin_helpers import ReadOnlyHistoryAdmin
 from factcheck.errors import WorkflowError
 
-from . import services
 from .forms import ArticleIngestForm
 from .ingest import ArticleInput, article_ingest
 from .models import Article, Claim
+from .pipeline import article_resegment
 
 # --- articles ---------------------------------------------------------------------------------
 
@@ -76,7 +76,7 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
         queued = 0
         for article in queryset.order_by("pk"):
             try:
-                services.article_resegment(article=article, actor=request.user)
+                article_resegment(article=article, actor=request.user)
             except WorkflowError as refusal:
                 # The refusal is about the person asking, so it holds for every selected article.
                 messages.error(request, refusal.message)

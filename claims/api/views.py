@@ -5,8 +5,9 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from claims import selectors, services
+from claims import selectors
 from claims.ingest import ArticleInput, article_ingest
+from claims.pipeline import article_resegment
 from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk
@@ -91,7 +92,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def resegment(self, request, pk=None):
         article = self.get_object()
-        services.article_resegment(article=article, actor=request.user)
+        article_resegment(article=article, actor=request.user)
         return Response(
             ArticleSerializer(self.get_queryset().get(pk=article.pk)).data, status=status.HTTP_202_ACCEPTED
         )

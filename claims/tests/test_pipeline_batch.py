@@ -6,11 +6,11 @@ import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import connection
 
-from claims import segmentation, services
+from claims import pipeline, segmentation
 from claims.models import Article, Claim
 from claims.pg_copy import copy_claims
+from claims.pipeline import article_segment_batch
 from claims.segmentation import segment
-from claims.services import article_segment_batch
 from claims.tasks import segment_articles_task
 from claims.text import content_hash
 
@@ -94,7 +94,7 @@ def test_a_segmenter_error_fails_that_article_alone(monkeypatch):
 
 def test_a_write_the_database_refuses_fails_that_article_alone(monkeypatch):
     articles = [_pending(body) for body in BODIES]
-    make_fields = services.claim_fields
+    make_fields = pipeline.claim_fields
 
     def out_of_range_for_troops(segment, **kwargs):
         fields = make_fields(segment, **kwargs)
@@ -102,7 +102,7 @@ def test_a_write_the_database_refuses_fails_that_article_alone(monkeypatch):
             fields["checkworthiness"] = 7.0  # violates claim_checkworthiness_range
         return fields
 
-    monkeypatch.setattr(services, "claim_fields", out_of_range_for_troops)
+    monkeypatch.setattr(pipeline, "claim_fields", out_of_range_for_troops)
 
     outcomes = article_segment_batch(article_ids=[a.pk for a in articles])
 
@@ -145,7 +145,7 @@ def test_copy_writes_the_rows_bulk_create_writes():
 
     def values(article):
         return [
-            services.claim_fields(segment, article_id=article.pk, position=position, segmenter_version="9.9")
+            pipeline.claim_fields(segment, article_id=article.pk, position=position, segmenter_version="9.9")
             for position, segment in enumerate(segments)
         ]
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article
-from claims.services import article_sweep_stuck
+from claims.pipeline import article_sweep_stuck
 from factcheck.testing import celery_broker_url, queued_messages, wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]

@@ -4,8 +4,8 @@ import pytest
 
 from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article, Claim
+from claims.pipeline import article_segment
 from claims.segmentation import SEGMENTER_VERSION, segment
-from claims.services import article_segment
 from claims.tasks import segment_article_task
 from claims.text import content_hash
 from seeds.loader import seed_articles

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from claims.models import Article
-from claims.services import article_sweep_stuck
+from claims.pipeline import article_sweep_stuck
 from claims.tasks import sweep_stuck_articles_task
 from claims.text import content_hash
 

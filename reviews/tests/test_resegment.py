@@ -4,8 +4,8 @@ import pytest
 
 from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article, Claim
+from claims.pipeline import article_resegment
 from claims.segmentation import segment
-from claims.services import article_resegment
 from claims.tests.factories import SourceFactory
 from factcheck.errors import RoleForbidden
 from reviews.models import WorkflowEvent

@@ -122,7 +122,7 @@ def test_the_sweep_giving_up_on_an_article_emits_article_failed(
 
     from django.utils import timezone
 
-    from claims.services import article_sweep_stuck
+    from claims.pipeline import article_sweep_stuck
 
     webhook_subscription_create(owner=integrator, url=receiver.url(), events=["article.failed"])
     article = ArticleFactory(

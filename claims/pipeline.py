@@ -1,4 +1,9 @@
-"""Writes to articles, claims and sources. Views, admin actions and tasks call these."""
+"""The segmentation job: claim waiting articles, segment them, write their claims, release or sweep the rest.
+
+Work is claimed with a conditional update (pending -> running, stamped with the run's start time)
+and a run writes only while that stamp is still its own, so a redelivered message, a second
+worker or a re-segmentation never produce a second set of claims.
+"""
 
 import logging
 import math
@@ -6,20 +11,23 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
+from factcheck.errors import RoleForbidden
+from factcheck.roles import Role, roles_of
+
+from . import segmentation
+from .events import articles_segmentation_notify
 from .ingest import queue_segmentation
 from .models import Article, Claim
 from .pg_copy import copy_claims
 from .touched import claims_untouched
 
 logger = logging.getLogger(__name__)
-
-
-# --- Segmentation: claim the work, run the segmenter, replace untouched claims -----------------
 
 # A database that is down or restarting; the task retries these with backoff. Anything else that
 # goes wrong while segmenting fails the same way on every retry, so it ends the run as failed.
@@ -62,10 +70,6 @@ def article_segment_batch(*, article_ids: list[int]) -> list[SegmentationOutcome
     is then written article by article). An unreachable database hands every article back to the
     queue and raises, for the task to retry.
     """
-    from celery.exceptions import SoftTimeLimitExceeded
-
-    from .segmentation import segment
-
     run_started = timezone.now()
     outcomes = {article_id: SegmentationOutcome(article_id=article_id, ran=False) for article_id in article_ids}
     bodies = _claim_segmentation(article_ids=article_ids, run_started=run_started)
@@ -76,7 +80,7 @@ def article_segment_batch(*, article_ids: list[int]) -> list[SegmentationOutcome
         for article_id, body in bodies.items():
             clock = time.perf_counter()
             try:
-                segments = [s for s in segment(body) if not s.is_boilerplate]
+                segments = [s for s in segmentation.segment(body) if not s.is_boilerplate]
             except SoftTimeLimitExceeded as error:
                 # This article used up the task's time: it fails; the ones after it go back to the queue.
                 failed[article_id] = _failure_message(error)
@@ -170,10 +174,6 @@ def _write_segmentations(*, segmented: dict, failed: dict, run_started) -> dict[
 
 
 def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, SegmentationOutcome]:
-    from claims.events import articles_segmentation_notify
-
-    from .segmentation import SEGMENTER_VERSION
-
     existing = _lock_owned_runs(article_ids=[*segmented, *failed], run_started=run_started)
     now = timezone.now()
     outcomes, first_runs = {}, []
@@ -185,7 +185,7 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
                 article_id=article_id,
                 existing=existing[article_id],
                 segments=segments,
-                segmenter_version=SEGMENTER_VERSION,
+                segmenter_version=segmentation.SEGMENTER_VERSION,
             )
         else:
             first_runs.append((article_id, segments))
@@ -198,11 +198,11 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             claims_kept=kept,
             elapsed_ms=elapsed_ms,
         )
-    _insert_first_claims(first_runs, segmenter_version=SEGMENTER_VERSION, now=now)
+    _insert_first_claims(first_runs, segmenter_version=segmentation.SEGMENTER_VERSION, now=now)
     done = list(outcomes)
     if done:
-        # One branch per distinct timing (a batch's articles take a few ms each, mostly the same),
-        # not one per article: building a 25-branch CASE cost the worker more than the update did.
+        # One branch per distinct timing (a batch's articles mostly share one), not one per article:
+        # building a branch per article cost the worker more than the update did.
         done_in_ms: dict[int, list[int]] = {}
         for article_id in done:
             done_in_ms.setdefault(outcomes[article_id].elapsed_ms, []).append(article_id)
@@ -211,7 +211,7 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             segmentation_error="",
             segmented_at=now,
             segmentation_ms=Case(*(When(pk__in=ids, then=Value(ms)) for ms, ids in done_in_ms.items())),
-            segmenter_version=SEGMENTER_VERSION,
+            segmenter_version=segmentation.SEGMENTER_VERSION,
             updated_at=now,
         )
     failures = [article_id for article_id in failed if article_id in existing]
@@ -337,9 +337,6 @@ def article_resegment(*, article: Article, actor) -> Article:
 
     Editors only. The worker does the replacing, so this returns at once with the article pending.
     """
-    from factcheck.errors import RoleForbidden
-    from factcheck.roles import Role, roles_of
-
     if Role.EDITOR not in roles_of(actor):
         raise RoleForbidden("Only editors may re-segment articles.")
     now = timezone.now()
@@ -368,8 +365,6 @@ def article_sweep_stuck(
 
     Articles that already used up their attempts end failed instead of looping forever.
     """
-    from claims.events import articles_segmentation_notify
-
     now = timezone.now()
     if pending_for is None:
         pending_for = timedelta(seconds=settings.FACTCHECK_SEGMENTATION_PENDING_SECONDS)
