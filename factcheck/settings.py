@@ -141,7 +141,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# Even an eager task acquires a producer, whose connection kombu warns about when the URL names no
+# host; the in-memory transport's host is "localhost", so say so.
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 # Without a broker the embedded mode runs each task in-process, after the ingest has committed.
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
