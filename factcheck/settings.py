@@ -253,7 +253,14 @@ SPECTACULAR_SETTINGS = {
 FACTCHECK_MIN_SOURCES = env_int("FACTCHECK_MIN_SOURCES", default=1, minimum=0)
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", default=1_000_000, minimum=1)
 FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", default="factcheck desk")
-FACTCHECK_PUBLIC_BASE_URL = env_url("FACTCHECK_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+# Public links start with this when set, else with the request's host; links written without a
+# request (webhooks) fall back to the first allowed host, which must then name one (factcheck/links.py).
+FACTCHECK_PUBLIC_BASE_URL = env_url("FACTCHECK_PUBLIC_BASE_URL", default="")
+if not FACTCHECK_PUBLIC_BASE_URL and ALLOWED_HOSTS[0] == "*":
+    raise ImproperlyConfigured(
+        "FACTCHECK_PUBLIC_BASE_URL must be set when DJANGO_ALLOWED_HOSTS starts with '*': "
+        "links written without a request (webhooks) need a host."
+    )
 # Webhooks: hosts (or host:port) that may resolve to loopback/private addresses, e.g. a receiver on the LAN.
 FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [h.lower() for h in env_list("FACTCHECK_WEBHOOK_ALLOWED_HOSTS", default=[])]
 FACTCHECK_WEBHOOK_MAX_ATTEMPTS = env_int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", default=8, minimum=1)

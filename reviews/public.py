@@ -39,7 +39,7 @@ def _history(claim_id: int) -> list:
 @require_GET
 def factcheck_page(request, claim_id: int):
     verdict = _published(claim_id)
-    document = claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at)
+    document = claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at, request=request)
     json_ld = json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
     context = {
         "verdict": verdict,
@@ -52,7 +52,7 @@ def factcheck_page(request, claim_id: int):
         "json_ld": mark_safe(json_ld),  # noqa: S308
         "history": _history(claim_id),
         "sources": list(verdict.sources.all()),
-        "canonical_url": public_url(claim_id),
+        "canonical_url": public_url(claim_id, request=request),
     }
     return render(request, "reviews/public_factcheck.html", context)
 
@@ -76,7 +76,9 @@ def factcheck_json(request, claim_id: int):
                 "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher} for s in verdict.sources.all()],
             },
             "history": _history(claim_id),
-            "claimreview": claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at),
+            "claimreview": claimreview_document(
+                verdict=verdict, first_published_at=verdict.first_published_at, request=request
+            ),
         },
         json_dumps_params={"ensure_ascii": False},
     )
