@@ -16,13 +16,17 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
+# Links written without a request (webhook payloads) point at the port served too, unless set.
+run: export FACTCHECK_PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed
 	@echo ""
 	@echo "  factcheck is running at http://$(HOST):$(PORT)/"
-	@echo "    admin (reviewers, editors):  http://$(HOST):$(PORT)/admin/   log in as reviewer or editor (passwords above)"
+	@echo "    public fact-checks:          http://$(HOST):$(PORT)/   (Atom feed /fact-checks/feed/, /sitemap.xml)"
+	@echo "    admin (reviewers, editors):  http://$(HOST):$(PORT)/admin/   log in as reviewer, editor or editor2 (passwords above)"
 	@echo "    API docs (integrators):      http://$(HOST):$(PORT)/api/docs/"
+	@echo "  Another port: make run PORT=8001"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "rest_framework",
     "django_filters",
@@ -141,7 +142,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# Even an eager task acquires a producer, whose connection kombu warns about when the URL names no
+# host; the in-memory transport's host is "localhost", so say so.
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 # Without a broker the embedded mode runs each task in-process, after the ingest has committed.
 CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
@@ -251,7 +254,14 @@ SPECTACULAR_SETTINGS = {
 FACTCHECK_MIN_SOURCES = env_int("FACTCHECK_MIN_SOURCES", default=1, minimum=0)
 FACTCHECK_MAX_ARTICLE_BYTES = env_int("FACTCHECK_MAX_ARTICLE_BYTES", default=1_000_000, minimum=1)
 FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", default="factcheck desk")
-FACTCHECK_PUBLIC_BASE_URL = env_url("FACTCHECK_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+# Public links start with this when set, else with the request's host; links written without a
+# request (webhooks) fall back to the first allowed host, which must then name one (factcheck/links.py).
+FACTCHECK_PUBLIC_BASE_URL = env_url("FACTCHECK_PUBLIC_BASE_URL", default="")
+if not FACTCHECK_PUBLIC_BASE_URL and ALLOWED_HOSTS[0] == "*":
+    raise ImproperlyConfigured(
+        "FACTCHECK_PUBLIC_BASE_URL must be set when DJANGO_ALLOWED_HOSTS starts with '*': "
+        "links written without a request (webhooks) need a host."
+    )
 # Webhooks: hosts (or host:port) that may resolve to loopback/private addresses, e.g. a receiver on the LAN.
 FACTCHECK_WEBHOOK_ALLOWED_HOSTS = [h.lower() for h in env_list("FACTCHECK_WEBHOOK_ALLOWED_HOSTS", default=[])]
 FACTCHECK_WEBHOOK_MAX_ATTEMPTS = env_int("FACTCHECK_WEBHOOK_MAX_ATTEMPTS", default=8, minimum=1)

@@ -9,13 +9,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from factcheck.links import absolute_url
+from factcheck.links import absolute_url, public_base_url
 
 from .selectors import rating_scale_bounds
 
 
-def public_url(claim_id: int) -> str:
-    return absolute_url(reverse("public-factcheck", args=[claim_id]))
+def public_url(claim_id: int, *, request=None) -> str:
+    """The fact-check page's absolute URL; pass the request when there is one (factcheck/links.py)."""
+    return absolute_url(reverse("public-factcheck", args=[claim_id]), request=request)
 
 
 def claim_reviewed_text(claim) -> str:
@@ -52,8 +53,11 @@ def _claimant(claim, article) -> dict | None:
     return author
 
 
-def claimreview_document(*, verdict, first_published_at=None, bounds=None) -> dict:
-    """The ClaimReview JSON-LD for an approved verdict (its claim and article must be loaded)."""
+def claimreview_document(*, verdict, first_published_at=None, bounds=None, request=None) -> dict:
+    """The ClaimReview JSON-LD for an approved verdict (its claim and article must be loaded).
+
+    Its links start with the request's host when given and FACTCHECK_PUBLIC_BASE_URL is unset.
+    """
     claim = verdict.claim
     article = claim.article
     worst, best = bounds if bounds is not None else rating_scale_bounds()
@@ -76,11 +80,11 @@ def claimreview_document(*, verdict, first_published_at=None, bounds=None) -> di
         item["firstAppearance"] = appearance
 
     published = first_published_at or verdict.decided_at
-    base = settings.FACTCHECK_PUBLIC_BASE_URL.rstrip("/")
+    base = public_base_url(request)
     document = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": public_url(claim.pk),
+        "url": public_url(claim.pk, request=request),
         "claimReviewed": claim_reviewed_text(claim),
         "reviewRating": rating,
         "author": {"@type": "Organization", "name": settings.FACTCHECK_PUBLISHER_NAME, "url": base + "/"},

@@ -1,15 +1,26 @@
-"""The public fact-check page: HTML with the ClaimReview embedded as JSON-LD, and a JSON variant."""
+"""The public site: published fact-checks newest first, and each one's page (HTML with the ClaimReview
+embedded as JSON-LD, and a JSON variant). The Atom feed and the sitemap are in syndication.py.
+"""
 
 import json
 
 import nh3
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from factcheck.links import absolute_url
+
 from .claimreview import claimreview_document, public_url
-from .selectors import published_verdicts, verdict_history
+from .selectors import public_factcheck_list, published_verdicts, verdict_history
+
+PAGE_SIZE = 20
+# Longer queries are not what a search box is for, and each word is one more condition.
+MAX_QUERY_LENGTH = 200
 
 # In a <script> element only "</" can end the element early; escaping <, > and & keeps any text inert.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -37,9 +48,23 @@ def _history(claim_id: int) -> list:
 
 
 @require_GET
+def home(request):
+    q = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    page = Paginator(public_factcheck_list(q=q), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "q": q,
+        "publisher_name": settings.FACTCHECK_PUBLISHER_NAME,
+        # Search results and later pages are the same list: one canonical address for it.
+        "canonical_url": absolute_url(reverse("public-home"), request=request),
+    }
+    return render(request, "reviews/public_home.html", context)
+
+
+@require_GET
 def factcheck_page(request, claim_id: int):
     verdict = _published(claim_id)
-    document = claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at)
+    document = claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at, request=request)
     json_ld = json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
     context = {
         "verdict": verdict,
@@ -52,7 +77,8 @@ def factcheck_page(request, claim_id: int):
         "json_ld": mark_safe(json_ld),  # noqa: S308
         "history": _history(claim_id),
         "sources": list(verdict.sources.all()),
-        "canonical_url": public_url(claim_id),
+        "canonical_url": public_url(claim_id, request=request),
+        "publisher_name": settings.FACTCHECK_PUBLISHER_NAME,
     }
     return render(request, "reviews/public_factcheck.html", context)
 
@@ -76,7 +102,9 @@ def factcheck_json(request, claim_id: int):
                 "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher} for s in verdict.sources.all()],
             },
             "history": _history(claim_id),
-            "claimreview": claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at),
+            "claimreview": claimreview_document(
+                verdict=verdict, first_published_at=verdict.first_published_at, request=request
+            ),
         },
         json_dumps_params={"ensure_ascii": False},
     )

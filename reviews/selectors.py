@@ -6,6 +6,7 @@ from django.db import connections
 from django.db.models import CharField, F, Func, OuterRef, Prefetch, QuerySet, Subquery
 
 from claims.models import Claim, Source
+from claims.selectors import text_search
 
 from .models import Rating, Verdict, WorkflowEvent
 
@@ -36,6 +37,17 @@ def published_verdicts() -> QuerySet:
         .select_related("rating", "claim", "claim__article")
         .annotate(first_published_at=Subquery(first))
     )
+
+
+def public_factcheck_list(*, q: str = "") -> QuerySet:
+    """Published fact-checks for the public site, newest first publication first, optionally searched.
+
+    `q` is matched against what a reader remembers a fact-check by: the claim, the verdict's summary
+    and the article's title. A correction keeps its fact-check's place in the list.
+    """
+    queryset = published_verdicts().defer("claim__article__body")
+    queryset = text_search(queryset, q, fields=("claim__text", "summary", "claim__article__title"))
+    return queryset.order_by("-first_published_at", "-claim_id")
 
 
 def verdict_history(*, claim_id: int) -> QuerySet:

@@ -1,10 +1,15 @@
-"""The public fact-check pages."""
+"""The public site: the list of fact-checks, each fact-check's page, the Atom feed and the sitemap."""
 
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import public
+from .syndication import SITEMAPS, FactcheckFeed
 
 urlpatterns = [
+    path("", public.home, name="public-home"),
+    path("fact-checks/feed/", FactcheckFeed(), name="public-feed"),
     path("fact-checks/<int:claim_id>/", public.factcheck_page, name="public-factcheck"),
     path("fact-checks/<int:claim_id>.json", public.factcheck_json, name="public-factcheck-json"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="public-sitemap"),
 ]

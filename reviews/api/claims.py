@@ -33,9 +33,15 @@ from .serializers import (
 )
 
 
-def _claim_response(claim_id: int, *, queryset, status_code=status.HTTP_200_OK) -> Response:
+def _claim_data(claim_or_claims, *, request, many=False):
+    # The request gives the public links their host when FACTCHECK_PUBLIC_BASE_URL is unset; the
+    # ETag a PATCH checks must be computed the same way as the one a GET sent.
+    return ClaimSerializer(claim_or_claims, many=many, context={"request": request}).data
+
+
+def _claim_response(claim_id: int, *, queryset, request, status_code=status.HTTP_200_OK) -> Response:
     claim = queryset.get(pk=claim_id)
-    data = ClaimSerializer(claim).data
+    data = _claim_data(claim, request=request)
     return Response(data, status=status_code, headers={"ETag": etag_for(data)})
 
 
@@ -120,7 +126,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def retrieve(self, request, pk=None):
         claim = self.get_object()
-        return _claim_response(claim.pk, queryset=self.get_queryset())
+        return _claim_response(claim.pk, queryset=self.get_queryset(), request=request)
 
     @extend_schema(
         summary="Edit a claim's wording or claimant",
@@ -139,11 +145,11 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             # Hold the row while comparing tags, so an edit between the check and the write cannot slip in.
             Claim.objects.select_for_update().filter(pk=claim.pk).values_list("pk", flat=True).first()
             current = self.get_queryset().get(pk=claim.pk)
-            require_if_match(request, etag_for(ClaimSerializer(current).data))
+            require_if_match(request, etag_for(_claim_data(current, request=request)))
             serializer = ClaimEditSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
             services.claim_edit(claim=current, actor=request.user, **serializer.validated_data)
-        return _claim_response(claim.pk, queryset=self.get_queryset())
+        return _claim_response(claim.pk, queryset=self.get_queryset(), request=request)
 
     @extend_schema(
         summary="Assign (or unassign) a claim",
@@ -163,7 +169,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         serializer.is_valid(raise_exception=True)
         assignee = _resolve_assignee(serializer.validated_data["assignee"], request=request)
         services.claim_assign(claim=claim, actor=request.user, assignee=assignee)
-        return _claim_response(claim.pk, queryset=self.get_queryset())
+        return _claim_response(claim.pk, queryset=self.get_queryset(), request=request)
 
     @extend_schema(
         summary="Dismiss a claim",
@@ -179,7 +185,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         serializer = DismissSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.claim_dismiss(claim=claim, actor=request.user, **serializer.validated_data)
-        return _claim_response(claim.pk, queryset=self.get_queryset())
+        return _claim_response(claim.pk, queryset=self.get_queryset(), request=request)
 
     @extend_schema(
         summary="Reopen a dismissed claim",
@@ -193,7 +199,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         serializer = NoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.claim_reopen(claim=claim, actor=request.user, **serializer.validated_data)
-        return _claim_response(claim.pk, queryset=self.get_queryset())
+        return _claim_response(claim.pk, queryset=self.get_queryset(), request=request)
 
     @extend_schema(
         summary="Split a claim in two",
@@ -208,7 +214,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         serializer.is_valid(raise_exception=True)
         first, second = services.claim_split(claim=claim, actor=request.user, at=serializer.validated_data["at"])
         claims = self.get_queryset().filter(pk__in=[first.pk, second.pk]).order_by("position")
-        return Response(ClaimSerializer(claims, many=True).data)
+        return Response(_claim_data(claims, request=request, many=True))
 
     @extend_schema(
         summary="Merge adjacent claims of one article",
@@ -221,7 +227,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         serializer = MergeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         survivor = services.claim_merge(claims=serializer.validated_data["claims"], actor=request.user)
-        return _claim_response(survivor.pk, queryset=self.get_queryset())
+        return _claim_response(survivor.pk, queryset=self.get_queryset(), request=request)
 
     @extend_schema(
         methods=["GET"],

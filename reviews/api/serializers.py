@@ -137,7 +137,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         if formatters is None:
             formatters = self.__dict__["_links_for"] = (
                 url_formatter(route("api-claim-detail")),
-                url_formatter(public_url),
+                url_formatter(lambda pk: public_url(pk, request=self.context.get("request"))),
                 url_formatter(route("api-claim-claimreview")),
             )
         self_url, public, claimreview = formatters

@@ -251,7 +251,9 @@ class ClaimReviewView(generics.GenericAPIView):
     )
     def get(self, request, claim_id: int):
         verdict = get_object_or_404(selectors.published_verdicts(), claim_id=claim_id)
-        return Response(claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at))
+        return Response(
+            claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at, request=request)
+        )
 
 
 class ClaimReviewFeedFilter(FilterSet):
@@ -289,7 +291,9 @@ class ClaimReviewFeedView(generics.ListAPIView):
         page = self.paginate_queryset(queryset)
         bounds = selectors.rating_scale_bounds()
         documents = [
-            claimreview_document(verdict=verdict, first_published_at=verdict.first_published_at, bounds=bounds)
+            claimreview_document(
+                verdict=verdict, first_published_at=verdict.first_published_at, bounds=bounds, request=request
+            )
             for verdict in page
         ]
         return self.get_paginated_response(documents)

@@ -1,4 +1,4 @@
-"""The desk in a real browser: a reviewer researches a seed claim, an editor publishes it, the public sees it.
+"""The desk in a real browser: a reviewer researches a seed claim, an editor publishes it, the public finds it.
 
 Headless Debian Chromium driven by Selenium against pytest-django's live server. Screenshots of every
 step go to screenshots/browser/ (git-ignored).
@@ -192,8 +192,17 @@ def test_reviewer_researches_a_seed_claim_and_an_editor_publishes_it(browser, li
     desk.visible("#fc-queue-empty")
     desk.shot("editor-approved")
 
+    # the public home lists it with its rating, and links to its page
+    desk.driver.delete_all_cookies()  # a reader, not the editor
+    desk.open(reverse("public-home"))
+    listed = desk.visible(f'#fc-factchecks li.factcheck[data-claim="{top.pk}"]')
+    assert listed.find_element("css selector", ".rating").text == "Mostly true"
+    assert "The withdrawal was announced as described." in listed.text
+    desk.shot("public-home")
+    desk.click_and_wait_for_reload(listed.find_element("css selector", "h2 a"))
+
     # the public fact-check page shows it
-    desk.open(reverse("public-factcheck", args=[top.pk]))
+    assert urlsplit(browser.current_url).path == reverse("public-factcheck", args=[top.pk])
     desk.text_in("body", "The withdrawal was announced as described.")
     desk.text_in("body", "Mostly true")
     desk.shot("public-fact-check")
@@ -201,6 +210,7 @@ def test_reviewer_researches_a_seed_claim_and_an_editor_publishes_it(browser, li
     assert top.status == "published"
 
     # and the editor's dashboard counts it
+    desk.log_in(editor.username)
     desk.open(reverse("admin:index"))
     desk.text_in("#fc-chart-ratings", "Mostly true")
     desk.shot("editor-dashboard")

@@ -60,3 +60,20 @@ def test_seed_without_users_works_in_production(settings):
 
     assert Article.objects.count() == 1
     assert get_user_model().objects.count() == 0
+
+
+def test_the_demo_has_two_editors_so_one_approves_the_verdict_the_other_wrote():
+    from reviews.tests.api_helpers import published
+
+    call_command("seed")
+    users = {u.username: u for u in get_user_model().objects.filter(groups__name="Editors")}
+    assert sorted(users) == ["editor", "editor2"]
+    assert users["editor2"].is_staff
+    assert users["editor2"].check_password("editor2-demo-2024")
+
+    # an editor writes the verdict on a seed claim, the other approves it: four eyes
+    claim = Claim.objects.order_by("position").first()
+    claim, verdict = published(reviewer=users["editor"], editor=users["editor2"], claim=claim)
+
+    assert claim.status == "published"
+    assert (verdict.author, verdict.editor) == (users["editor"], users["editor2"])
