@@ -81,6 +81,9 @@ class WorkflowEvent(models.Model):
     note = models.TextField(blank=True)
     at = models.DateTimeField(auto_now_add=True)
 
+    # The timeline is written once per step, but a merge moves entries to the surviving claim.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["claim_id", "at", "id"]
         indexes = [models.Index(fields=["claim", "at"], name="event_claim_at_idx")]

@@ -20,7 +20,15 @@ def desk_users():
     )
 
 
-class AssignForm(forms.Form):
+class StepForm(forms.Form):
+    """A form of the claim page; `claim` is the claim it acts on (None on the claim list)."""
+
+    def __init__(self, *args, claim: Claim | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+
+
+class AssignForm(StepForm):
     assignee = forms.ModelChoiceField(queryset=desk_users(), label="Assign to")
 
     def __init__(self, *args, **kwargs):
@@ -28,16 +36,16 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = desk_users()
 
 
-class DismissForm(forms.Form):
+class DismissForm(StepForm):
     reason = forms.ChoiceField(choices=Claim.DismissReason.choices)
     note = forms.CharField(required=False, max_length=2000)
 
 
-class NoteForm(forms.Form):
+class NoteForm(StepForm):
     note = forms.CharField(required=False, max_length=2000)
 
 
-class ClaimEditForm(forms.Form):
+class ClaimEditForm(StepForm):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     claimant = forms.CharField(required=False, max_length=200)
     claimant_url = forms.CharField(required=False, max_length=2000, label="Claimant URL")
@@ -47,11 +55,11 @@ class ClaimEditForm(forms.Form):
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
 
 
-class SplitForm(forms.Form):
+class SplitForm(StepForm):
     at = forms.IntegerField(min_value=1, label="Split at character")
 
 
-class SourceForm(forms.Form):
+class SourceForm(StepForm):
     url = forms.CharField(max_length=2000, label="URL")
     title = forms.CharField(required=False, max_length=500)
     publisher = forms.CharField(required=False, max_length=200)
@@ -63,7 +71,7 @@ class SourceForm(forms.Form):
     source_type = forms.ChoiceField(choices=Source.SourceType.choices, initial=Source.SourceType.OTHER)
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(StepForm):
     rating = forms.ModelChoiceField(queryset=Rating.objects.all(), empty_label="— choose a rating —")
     summary = forms.CharField(required=False, max_length=300, widget=forms.TextInput(attrs={"size": 80}))
     explanation = forms.CharField(
@@ -77,7 +85,7 @@ class VerdictForm(forms.Form):
     )
 
     def __init__(self, *args, claim: Claim, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, claim=claim, **kwargs)
         self.fields["rating"].queryset = Rating.objects.order_by("order", "id")
         self.fields["sources"].queryset = Source.objects.filter(claim=claim)
 

@@ -11,9 +11,11 @@ from django.utils.text import Truncator
 from factcheck.admin_helpers import ReadOnlyHistoryAdmin, ViewOnlyAdminMixin
 from factcheck.roles import Role, roles_of
 
-from .. import selectors
+from .. import selectors, workflow
 from ..models import Rating, Verdict, WorkflowEvent
 from ..services import sanitize_explanation
+from ..workflow import Action
+from .claim_page import remember_roles
 from .forms import NoteForm
 
 
@@ -82,14 +84,16 @@ class VerdictAdmin(ViewOnlyAdminMixin, ReadOnlyHistoryAdmin):
         return custom + super().get_urls()
 
     def queue_view(self, request):
-        """Submitted verdicts, oldest first, with approve / request changes for editors."""
-        roles = roles_of(request.user)
+        """Submitted verdicts, oldest first, with approve / request changes for those the workflow lets decide."""
+        user = request.user
+        remember_roles(user)
+        roles = roles_of(user)
         if not roles & {Role.REVIEWER, Role.EDITOR}:
             raise PermissionDenied
         verdicts = list(selectors.verdict_queue()[:200])
-        # Four eyes: an editor's own verdicts are listed without the buttons.
+        # An editor's own verdicts are listed without the buttons: the workflow's four-eyes rule.
+        rows = [{"verdict": v, "may_decide": Action.APPROVE in workflow.permitted(user, v)} for v in verdicts]
         is_editor = Role.EDITOR in roles
-        rows = [{"verdict": v, "may_decide": is_editor and v.author_id != request.user.pk} for v in verdicts]
         context = {
             **self.admin_site.each_context(request),
             "title": "Editor queue: verdicts awaiting approval",

@@ -1,23 +1,24 @@
 """Desk work on claims: assignment, dismissal, reopening, and edits (reword, split, merge).
 
 Each function is one step under the claim's row lock (an article's claims are locked article
-first, then claims in primary-key order); `reviews.workflow` decides who may take it.
+first, then claims in primary-key order); `reviews.workflow.apply` checks it, writes the claim
+and records the event.
 """
 
 import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
 
 from claims.models import Article, Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.roles import DESK, roles_of
 
 from .. import workflow
+from ..history import delete_as, save_as
 from ..models import Verdict, WorkflowEvent
-from ..workflow import Action, State
-from .common import event_record, event_record_here, lock_claim, refresh
+from ..workflow import Action
+from .common import event_record_here, lock_claim, refresh
 from .sources import validate_http_url
 
 
@@ -25,37 +26,27 @@ from .sources import validate_http_url
 def claim_assign(*, claim: Claim, actor, assignee) -> Claim:
     """Assign a claim to a reviewer or editor (new/in review -> in review); `assignee=None` unassigns."""
     locked = lock_claim(claim.pk)
-    before = locked.status
     if assignee is None:
-        workflow.check(Action.UNASSIGN, state=before, user=actor)
         previous = locked.assignee
-        locked.assignee = None
-        locked.status = State.NEW
-        locked.save(update_fields=["assignee", "status", "updated_at"])
-        event_record(
-            claim=locked,
+        workflow.apply(
+            Action.UNASSIGN,
+            locked,
             actor=actor,
-            action=Action.UNASSIGN,
-            from_state=before,
-            to_state=locked.status,
+            changes={"assignee": None},
             note=f"Unassigned {previous.get_username()}." if previous else "",
         )
     else:
-        workflow.check(Action.ASSIGN, state=before, user=actor)
+        workflow.check(Action.ASSIGN, locked, user=actor)
         if not (roles_of(assignee) & DESK):
             raise ValidationError({"assignee": f"{assignee.get_username()} is not a reviewer or editor."})
-        if locked.assignee_id == assignee.pk and before == State.IN_REVIEW:
+        if locked.assignee_id == assignee.pk and locked.status == Claim.Status.IN_REVIEW:
             refresh(claim, locked, ("assignee", "status", "updated_at"))
             return locked
-        locked.assignee = assignee
-        locked.status = State.IN_REVIEW
-        locked.save(update_fields=["assignee", "status", "updated_at"])
-        event_record(
-            claim=locked,
+        workflow.apply(
+            Action.ASSIGN,
+            locked,
             actor=actor,
-            action=Action.ASSIGN,
-            from_state=before,
-            to_state=locked.status,
+            changes={"assignee": assignee},
             note=f"Assigned to {assignee.get_username()}.",
         )
     refresh(claim, locked, ("assignee", "assignee_id", "status", "updated_at"))
@@ -69,19 +60,12 @@ def claim_dismiss(*, claim: Claim, actor, reason: str, note: str = "") -> Claim:
         choices = ", ".join(Claim.DismissReason.values)
         raise ValidationError({"reason": f"Choose a dismissal reason ({choices})."})
     locked = lock_claim(claim.pk)
-    before = locked.status
-    workflow.check(Action.DISMISS, state=before, user=actor)
-    locked.status = State.DISMISSED
-    locked.dismiss_reason = reason
-    locked.assignee = None
-    locked.save(update_fields=["status", "dismiss_reason", "assignee", "updated_at"])
     label = Claim.DismissReason(reason).label
-    event_record(
-        claim=locked,
+    workflow.apply(
+        Action.DISMISS,
+        locked,
         actor=actor,
-        action=Action.DISMISS,
-        from_state=before,
-        to_state=locked.status,
+        changes={"dismiss_reason": reason, "assignee": None},
         note=f"{label}. {note}".strip() if note else label,
     )
     refresh(claim, locked, ("status", "dismiss_reason", "assignee", "assignee_id", "updated_at"))
@@ -92,12 +76,7 @@ def claim_dismiss(*, claim: Claim, actor, reason: str, note: str = "") -> Claim:
 def claim_reopen(*, claim: Claim, actor, note: str = "") -> Claim:
     """Bring a dismissed claim back to new."""
     locked = lock_claim(claim.pk)
-    before = locked.status
-    workflow.check(Action.REOPEN, state=before, user=actor)
-    locked.status = State.NEW
-    locked.dismiss_reason = ""
-    locked.save(update_fields=["status", "dismiss_reason", "updated_at"])
-    event_record(claim=locked, actor=actor, action=Action.REOPEN, from_state=before, to_state=locked.status, note=note)
+    workflow.apply(Action.REOPEN, locked, actor=actor, changes={"dismiss_reason": ""}, note=note)
     refresh(claim, locked, ("status", "dismiss_reason", "updated_at"))
     return locked
 
@@ -114,24 +93,22 @@ def claim_edit(
 ) -> Claim:
     """Reword a claim or set who made it; the extracted wording and its offsets stay as they were."""
     locked = lock_claim(claim.pk)
-    workflow.check(Action.EDIT, state=locked.status, user=actor)
+    workflow.check(Action.EDIT, locked, user=actor)
 
     errors = {}
-    changed = []
+    changes = {}
     if text is not None:
         text = unicodedata.normalize("NFC", text).strip()
         if not text:
             errors["text"] = "The claim text cannot be empty."
         elif text != locked.text:
-            locked.text = text
-            changed.append("text")
+            changes["text"] = text
     if claimant is not None:
         claimant = claimant.strip()
         if len(claimant) > 200:
             errors["claimant"] = "At most 200 characters."
         elif claimant != locked.claimant:
-            locked.claimant = claimant
-            changed.append("claimant")
+            changes["claimant"] = claimant
     if claimant_url is not None:
         claimant_url = claimant_url.strip()
         if claimant_url:
@@ -140,25 +117,21 @@ def claim_edit(
             except ValidationError as error:
                 errors.update(error.message_dict)
         if claimant_url != locked.claimant_url:
-            locked.claimant_url = claimant_url
-            changed.append("claimant_url")
+            changes["claimant_url"] = claimant_url
     if tags is not None:
         if isinstance(tags, str) or not all(isinstance(tag, str) for tag in tags):
             errors["tags"] = "Tags are a list of words."
         else:
             cleaned = list(dict.fromkeys(tag.strip().lower() for tag in tags if tag.strip()))
             if cleaned != locked.tags:
-                locked.tags = cleaned
-                changed.append("tags")
+                changes["tags"] = cleaned
     if errors:
         raise ValidationError(errors)
-    if not changed:
+    if not changes:
         return locked
 
-    locked.save(update_fields=[*changed, "updated_at"])
-    event_record_here(claim=locked, actor=actor, action=Action.EDIT, note=f"Changed {', '.join(changed)}.")
-    for field in (*changed, "updated_at"):
-        setattr(claim, field, getattr(locked, field))
+    workflow.apply(Action.EDIT, locked, actor=actor, changes=changes, note=f"Changed {', '.join(changes)}.")
+    refresh(claim, locked, (*changes, "updated_at"))
     return locked
 
 
@@ -169,12 +142,13 @@ def _lock_article_claims(article_id: int) -> None:
     list(Claim.objects.filter(article_id=article_id).order_by("pk").select_for_update().values_list("pk", flat=True))
 
 
-def _shift_positions(*, article_id: int, after: int, by: int) -> None:
-    """Make room after `after`: two updates, since a one-step shift collides on the unique position."""
-    claims = Claim.objects.filter(article_id=article_id)
-    top = (claims.aggregate(top=Max("position"))["top"] or 0) + 1
-    claims.filter(position__gt=after).update(position=F("position") + top + by)
-    claims.filter(position__gt=top).update(position=F("position") - top)
+def _shift_positions(*, article_id: int, after: int, actor) -> None:
+    """Make room for one claim after position `after`, each moved claim saved so its history shows it."""
+    # From the last claim up, so no claim ever lands on a position still taken (it is unique).
+    later = Claim.objects.filter(article_id=article_id, position__gt=after).order_by("-position")
+    for claim in later:
+        claim.position += 1
+        save_as(claim, actor=actor, fields=["position"])
 
 
 @transaction.atomic
@@ -182,7 +156,7 @@ def claim_split(*, claim: Claim, actor, at: int) -> tuple[Claim, Claim]:
     """Split a claim in two at character `at` of its text; both halves keep exact offsets into the body."""
     _lock_article_claims(claim.article_id)
     locked = Claim.objects.select_related("article").get(pk=claim.pk)
-    workflow.check(Action.SPLIT, state=locked.status, user=actor)
+    workflow.check(Action.SPLIT, locked, user=actor)
 
     body = locked.article.body
     if body[locked.start : locked.end] != locked.text:
@@ -213,18 +187,20 @@ def claim_split(*, claim: Claim, actor, at: int) -> tuple[Claim, Claim]:
         tags=list(locked.tags),
         created_by=actor,
     )
-    locked.text = body[locked.start : first_end]
-    locked.original_text = locked.text
-    locked.end = first_end
-    locked.save(update_fields=["text", "original_text", "end", "updated_at"])
-    _shift_positions(article_id=locked.article_id, after=locked.position, by=1)
-    second.save()
+    _shift_positions(article_id=locked.article_id, after=locked.position, actor=actor)
+    save_as(second, actor=actor)
 
     note = f"Split into #{locked.pk} and #{second.pk}."
-    event_record_here(claim=locked, actor=actor, action=Action.SPLIT, note=note)
+    first_text = body[locked.start : first_end]
+    workflow.apply(
+        Action.SPLIT,
+        locked,
+        actor=actor,
+        changes={"text": first_text, "original_text": first_text, "end": first_end},
+        note=note,
+    )
     event_record_here(claim=second, actor=actor, action=Action.SPLIT, note=note)
-    for field in ("text", "original_text", "end", "updated_at"):
-        setattr(claim, field, getattr(locked, field))
+    refresh(claim, locked, ("text", "original_text", "end", "updated_at"))
     return locked, second
 
 
@@ -243,7 +219,7 @@ def claim_merge(*, claims, actor) -> Claim:
     if len(chosen) != len(ids):
         raise ValidationError({"claims": "A claim to merge no longer exists."})
     for item in chosen:
-        workflow.check(Action.MERGE, state=item.status, user=actor)
+        workflow.check(Action.MERGE, item, user=actor)
     between = Claim.objects.filter(
         article_id=article_id, position__gt=chosen[0].position, position__lt=chosen[-1].position
     ).exclude(pk__in=ids)
@@ -255,29 +231,34 @@ def claim_merge(*, claims, actor) -> Claim:
 
     body = survivor.article.body
     edited = any(item.text != item.original_text for item in chosen)
-    survivor.original_text = body[survivor.start : chosen[-1].end]
-    survivor.text = " ".join(item.text for item in chosen) if edited else survivor.original_text
-    survivor.end = chosen[-1].end
-    survivor.checkworthiness = max(item.checkworthiness for item in chosen)
-    survivor.reasons = list(dict.fromkeys(reason for item in chosen for reason in item.reasons))
+    original_text = body[survivor.start : chosen[-1].end]
+    changes = {
+        "text": " ".join(item.text for item in chosen) if edited else original_text,
+        "original_text": original_text,
+        "end": chosen[-1].end,
+        "checkworthiness": max(item.checkworthiness for item in chosen),
+        "reasons": list(dict.fromkeys(reason for item in chosen for reason in item.reasons)),
+    }
     if survivor.status == Claim.Status.NEW:
         working = next((item for item in absorbed if item.status == Claim.Status.IN_REVIEW), None)
         if working is not None:
-            survivor.status, survivor.assignee = working.status, working.assignee
-    merged_fields = ["text", "original_text", "end", "checkworthiness", "reasons", "status", "assignee"]
-    survivor.save(update_fields=[*merged_fields, "updated_at"])
+            changes.update(status=working.status, assignee=working.assignee)
+
+    # Row by row, not QuerySet.update(): each moved source and timeline entry gets a history entry.
     known = set(survivor.sources.values_list("normalized_url", flat=True))
     for source in Source.objects.filter(claim__in=absorbed).order_by("pk"):
-        if source.normalized_url not in known:
+        if source.normalized_url in known:
+            delete_as(source, actor=actor)
+        else:
             known.add(source.normalized_url)
-            Source.objects.filter(pk=source.pk).update(claim=survivor)
+            source.claim = survivor
+            save_as(source, actor=actor, fields=["claim"])
     # The absorbed claims' timelines stay readable on the merged claim.
-    WorkflowEvent.objects.filter(claim__in=absorbed).update(claim=survivor)
-    Claim.objects.filter(pk__in=[item.pk for item in absorbed]).delete()
-    event_record_here(
-        claim=survivor,
-        actor=actor,
-        action=Action.MERGE,
-        note=f"Merged {', '.join(f'#{item.pk}' for item in absorbed)} into #{survivor.pk}.",
-    )
+    for event in WorkflowEvent.objects.filter(claim__in=absorbed).order_by("pk"):
+        event.claim = survivor
+        save_as(event, actor=actor, fields=["claim"])
+    note = f"Merged {', '.join(f'#{item.pk}' for item in absorbed)} into #{survivor.pk}."
+    for item in absorbed:
+        delete_as(item, actor=actor)
+    workflow.apply(Action.MERGE, survivor, actor=actor, changes=changes, note=note)
     return survivor

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from claims.models import Claim
 
 from ..models import WorkflowEvent
+from ..workflow import event_record
 
 
 def lock_claim(claim_id: int) -> Claim:
@@ -15,12 +16,6 @@ def lock_claim(claim_id: int) -> Claim:
 def lock_claims(claim_ids: Iterable[int]) -> list[Claim]:
     # A fixed (primary key) order, so two transitions locking the same claims cannot deadlock.
     return list(Claim.objects.filter(pk__in=set(claim_ids)).order_by("pk").select_for_update())
-
-
-def event_record(*, claim: Claim, actor, action: str, from_state: str, to_state: str, note: str = "") -> WorkflowEvent:
-    return WorkflowEvent.objects.create(
-        claim=claim, actor=actor, action=str(action), from_state=from_state, to_state=to_state, note=note
-    )
 
 
 def event_record_here(*, claim: Claim, actor, action: str, note: str = "") -> WorkflowEvent:

@@ -11,6 +11,7 @@ from claims.models import Claim, Source
 from factcheck.errors import StateConflict
 
 from .. import workflow
+from ..history import save_as
 from ..workflow import Action
 from .common import event_record_here, lock_claim
 
@@ -68,15 +69,12 @@ def source_add(
 ):
     """Attach a piece of evidence to a claim; the same normalised URL is refused the second time."""
     locked = lock_claim(claim.pk)
-    if locked.status == Claim.Status.PUBLISHED:
-        # Evidence for a correction of a published verdict: editors only.
-        workflow.check(Action.CORRECT, state=locked.status, user=actor)
-    else:
-        try:
-            workflow.check(Action.EDIT, state=locked.status, user=actor)
-        except StateConflict:
-            label = Claim.Status(locked.status).label.lower()
-            raise StateConflict(f"Cannot add sources to a claim that is {label}.") from None
+    try:
+        # On a published claim, evidence is for a correction: editors only.
+        workflow.check(workflow.claim_action(Action.EDIT, locked.status), locked, user=actor)
+    except StateConflict:
+        label = Claim.Status(locked.status).label.lower()
+        raise StateConflict(f"Cannot add sources to a claim that is {label}.") from None
 
     errors = {}
     try:
@@ -111,6 +109,6 @@ def source_add(
         added_by=actor,
     )
     source.full_clean(exclude=["claim", "added_by"])
-    source.save()
+    save_as(source, actor=actor)
     event_record_here(claim=locked, actor=actor, action="source_add", note=f"Added source {url}")
     return source

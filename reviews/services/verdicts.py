@@ -1,8 +1,9 @@
 """Verdicts: drafting, editing, submission, approval (four eyes) and requests for changes.
 
-Each function is one step: it locks the claim, re-reads under the lock, asks `reviews.workflow`
-whether the actor may take it, writes the change and a timeline event, or raises StateConflict
-(409), RoleForbidden (403) or ValidationError (field errors).
+Each function is one step: it locks the claim, re-reads under the lock, and has
+`reviews.workflow.apply` check the step against the verdict table (roles, authorship, four eyes),
+move the verdict and its claim and record the event; or it raises StateConflict (409),
+RoleForbidden (403) or ValidationError (field errors).
 """
 
 import nh3
@@ -12,18 +13,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.models import Claim, Source
-from factcheck.errors import RoleForbidden, StateConflict
-from factcheck.roles import DESK, roles_of
+from factcheck.errors import StateConflict
 
 from .. import workflow
 from ..claimreview import claimreview_validate
 from ..events import verdict_published_notify
+from ..history import save_as
 from ..models import Rating, Verdict
-from ..workflow import Action, State
-from .common import event_record, lock_claim, refresh
+from ..workflow import OPEN_VERDICT_STATES, Action, State
+from .common import event_record_here, lock_claim, refresh
 
-# Verdict states an author may still edit and submit.
-OPEN_VERDICT_STATES = (Verdict.Status.DRAFT, Verdict.Status.CHANGES_REQUESTED)
 _VERDICT_FIELDS = {"rating", "summary", "explanation", "sources", "correction_note"}
 # Allowed markup in explanations: nh3's defaults (no script, style, event handlers or javascript: URLs).
 _LINK_REL = "noopener noreferrer nofollow"
@@ -64,19 +63,13 @@ def _resolve_sources(*, claim: Claim, sources) -> list[Source]:
 def _lock_verdict(verdict: Verdict) -> tuple[Claim, Verdict]:
     """Lock the verdict's claim, then re-read the verdict: the claim lock serialises its verdicts."""
     claim = lock_claim(verdict.claim_id)
-    return claim, Verdict.objects.select_related("rating", "author").get(pk=verdict.pk)
+    locked = Verdict.objects.select_related("rating", "author").get(pk=verdict.pk)
+    locked.claim = claim  # the workflow reads the claim's state from the locked row
+    return claim, locked
 
 
 def _is_correction(claim: Claim) -> bool:
-    return claim.status == State.PUBLISHED
-
-
-def _check_verdict_step(action: Action, *, claim: Claim, actor) -> None:
-    """Role and state check for a verdict step; corrections of a published claim are editors' work."""
-    if _is_correction(claim):
-        workflow.check(Action.CORRECT, state=claim.status, user=actor)
-    else:
-        workflow.check(action, state=claim.status, user=actor)
+    return workflow.claim_action(Action.SUBMIT, claim.status) == Action.CORRECT
 
 
 @transaction.atomic
@@ -97,16 +90,13 @@ def verdict_create(
     """
     locked = lock_claim(claim.pk)
     correction = _is_correction(locked)
-    if correction:
-        workflow.check(Action.CORRECT, state=locked.status, user=actor)
-    else:
-        try:
-            workflow.check(Action.SUBMIT, state=locked.status, user=actor)
-        except StateConflict:
-            label = State(locked.status).label.lower()
-            raise StateConflict(
-                f"A verdict can be drafted only for a claim in review or published; this claim is {label}."
-            ) from None
+    try:
+        workflow.check(workflow.claim_action(Action.SUBMIT, locked.status), locked, user=actor)
+    except StateConflict:
+        label = State(locked.status).label.lower()
+        raise StateConflict(
+            f"A verdict can be drafted only for a claim in review or published; this claim is {label}."
+        ) from None
     if locked.verdicts.filter(status__in=[*OPEN_VERDICT_STATES, Verdict.Status.SUBMITTED]).exists():
         raise StateConflict("This claim already has a verdict in progress; edit that version instead.")
 
@@ -132,7 +122,7 @@ def verdict_create(
         raise ValidationError(errors)
 
     last = locked.verdicts.order_by("-version").values_list("version", flat=True).first() or 0
-    verdict = Verdict.objects.create(
+    verdict = Verdict(
         claim=locked,
         version=last + 1,
         author=actor,
@@ -142,13 +132,12 @@ def verdict_create(
         correction_note=correction_note,
         status=Verdict.Status.DRAFT,
     )
+    save_as(verdict, actor=actor)
     verdict.sources.set(cited)
-    event_record(
+    event_record_here(
         claim=locked,
         actor=actor,
         action="correction_draft" if correction else "verdict_draft",
-        from_state=locked.status,
-        to_state=locked.status,
         note=f"Version {verdict.version} drafted ({rating.label}).",
     )
     return verdict
@@ -161,31 +150,23 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
     if unknown:
         raise ValidationError(dict.fromkeys(sorted(unknown), "This field cannot be changed here."))
     claim, locked = _lock_verdict(verdict)
-    if locked.author_id != getattr(actor, "pk", None):
-        raise RoleForbidden("Only the author of a verdict may edit it.")
-    if not (roles_of(actor) & DESK):
-        raise RoleForbidden("Your role may not edit verdicts.")
-    if locked.status not in OPEN_VERDICT_STATES:
-        raise StateConflict(f"Cannot edit a verdict that is {locked.get_status_display().lower()}.")
+    workflow.check(Action.EDIT, locked, user=actor)
 
     errors = {}
-    changed = []
+    changes = {}
     cited = None
     if "rating" in fields:
         try:
-            locked.rating = _resolve_rating(fields["rating"])
-            changed.append("rating")
+            changes["rating"] = _resolve_rating(fields["rating"])
         except ValidationError as error:
             errors.update(error.message_dict)
     if "summary" in fields:
         try:
-            locked.summary = _clean_summary(fields["summary"])
-            changed.append("summary")
+            changes["summary"] = _clean_summary(fields["summary"])
         except ValidationError as error:
             errors.update(error.message_dict)
     if "explanation" in fields:
-        locked.explanation = sanitize_explanation(fields["explanation"])
-        changed.append("explanation")
+        changes["explanation"] = sanitize_explanation(fields["explanation"])
     if "correction_note" in fields:
         note = (fields["correction_note"] or "").strip()
         is_correction = _is_correction(claim)
@@ -193,8 +174,7 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
             errors["correction_note"] = "A correction needs a public note saying what it corrects."
         elif not is_correction and note:
             errors["correction_note"] = "Only a correction of a published verdict takes a correction note."
-        locked.correction_note = note
-        changed.append("correction_note")
+        changes["correction_note"] = note
     if "sources" in fields:
         try:
             cited = _resolve_sources(claim=claim, sources=fields["sources"])
@@ -203,18 +183,16 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
     if errors:
         raise ValidationError(errors)
 
-    locked.save(update_fields=[*changed, "updated_at"])
-    if cited is not None:
-        locked.sources.set(cited)
-        changed.append("sources")
-    event_record(
-        claim=claim,
+    changed = [*changes, *(["sources"] if cited is not None else [])]
+    workflow.apply(
+        Action.EDIT,
+        locked,
         actor=actor,
-        action="verdict_edit",
-        from_state=claim.status,
-        to_state=claim.status,
+        changes=changes,
         note=f"Version {locked.version}: changed {', '.join(changed) or 'nothing'}.",
     )
+    if cited is not None:
+        locked.sources.set(cited)
     refresh(verdict, locked, ("rating", "rating_id", "summary", "explanation", "correction_note", "updated_at"))
     return locked
 
@@ -223,11 +201,7 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
 def verdict_submit(*, verdict: Verdict, actor) -> Verdict:
     """Send a draft to the editors (claim: in review -> awaiting approval)."""
     claim, locked = _lock_verdict(verdict)
-    _check_verdict_step(Action.SUBMIT, claim=claim, actor=actor)
-    if locked.author_id != getattr(actor, "pk", None):
-        raise RoleForbidden("Only the author of a verdict may submit it.")
-    if locked.status not in OPEN_VERDICT_STATES:
-        raise StateConflict(f"Cannot submit a verdict that is {locked.get_status_display().lower()}.")
+    workflow.check(Action.SUBMIT, locked, user=actor)
 
     errors = {}
     if not locked.summary.strip():
@@ -242,19 +216,11 @@ def verdict_submit(*, verdict: Verdict, actor) -> Verdict:
     if errors:
         raise ValidationError(errors)
 
-    before = claim.status
-    locked.status = Verdict.Status.SUBMITTED
-    locked.submitted_at = timezone.now()
-    locked.save(update_fields=["status", "submitted_at", "updated_at"])
-    if not _is_correction(claim):
-        claim.status = State.AWAITING_APPROVAL
-        claim.save(update_fields=["status", "updated_at"])
-    event_record(
-        claim=claim,
+    workflow.apply(
+        Action.SUBMIT,
+        locked,
         actor=actor,
-        action=Action.SUBMIT,
-        from_state=before,
-        to_state=claim.status,
+        changes={"submitted_at": timezone.now()},
         note=f"Version {locked.version} submitted for approval.",
     )
     refresh(verdict, locked, ("status", "submitted_at", "updated_at"))
@@ -265,16 +231,11 @@ def verdict_submit(*, verdict: Verdict, actor) -> Verdict:
 def verdict_approve(*, verdict: Verdict, actor) -> Verdict:
     """Publish a submitted verdict: the claim becomes published, an earlier approved version is superseded.
 
-    Four eyes: an editor never approves a verdict they wrote.
+    Four eyes (an editor never approves a verdict they wrote) is the verdict table's rule.
     """
     claim, locked = _lock_verdict(verdict)
     correction = _is_correction(claim)
-    # Role first, so a reviewer is told they may not approve whatever the state.
-    _check_verdict_step(Action.APPROVE, claim=claim, actor=actor)
-    if locked.author_id == getattr(actor, "pk", None):
-        raise RoleForbidden("You wrote this verdict; another editor must approve it.")
-    if locked.status != Verdict.Status.SUBMITTED:
-        raise StateConflict(f"Cannot approve a verdict that is {locked.get_status_display().lower()}.")
+    workflow.check(Action.APPROVE, locked, user=actor)
     errors = {}
     if not locked.summary.strip():
         errors["summary"] = "The verdict has no summary."
@@ -286,23 +247,15 @@ def verdict_approve(*, verdict: Verdict, actor) -> Verdict:
         raise ValidationError(errors)
 
     now = timezone.now()
-    before = claim.status
     # The partial unique index allows one approved version per claim: retire the old one first.
-    claim.verdicts.filter(status=Verdict.Status.APPROVED).exclude(pk=locked.pk).update(
-        status=Verdict.Status.SUPERSEDED, updated_at=now
-    )
-    locked.status = Verdict.Status.APPROVED
-    locked.editor = actor
-    locked.decided_at = now
-    locked.save(update_fields=["status", "editor", "decided_at", "updated_at"])
-    claim.status = State.PUBLISHED
-    claim.save(update_fields=["status", "updated_at"])
-    event_record(
-        claim=claim,
+    for earlier in claim.verdicts.filter(status=Verdict.Status.APPROVED).exclude(pk=locked.pk):
+        earlier.status = Verdict.Status.SUPERSEDED
+        save_as(earlier, actor=actor, fields=["status", "updated_at"])
+    workflow.apply(
+        Action.APPROVE,
+        locked,
         actor=actor,
-        action=Action.CORRECT if correction else Action.APPROVE,
-        from_state=before,
-        to_state=claim.status,
+        changes={"editor": actor, "decided_at": now},
         note=f"Version {locked.version} {'published as a correction' if correction else 'approved and published'}.",
     )
     verdict_published_notify(verdict=locked, correction=correction)
@@ -317,20 +270,12 @@ def verdict_request_changes(*, verdict: Verdict, actor, note: str) -> Verdict:
     if not note:
         raise ValidationError({"note": "Say what needs to change."})
     claim, locked = _lock_verdict(verdict)
-    _check_verdict_step(Action.REQUEST_CHANGES, claim=claim, actor=actor)
-    if locked.status != Verdict.Status.SUBMITTED:
-        raise StateConflict(f"Cannot request changes to a verdict that is {locked.get_status_display().lower()}.")
-
-    before = claim.status
-    locked.status = Verdict.Status.CHANGES_REQUESTED
-    locked.editor = actor
-    locked.decided_at = timezone.now()
-    locked.save(update_fields=["status", "editor", "decided_at", "updated_at"])
-    if not _is_correction(claim):
-        claim.status = State.IN_REVIEW
-        claim.save(update_fields=["status", "updated_at"])
-    event_record(
-        claim=claim, actor=actor, action=Action.REQUEST_CHANGES, from_state=before, to_state=claim.status, note=note
+    workflow.apply(
+        Action.REQUEST_CHANGES,
+        locked,
+        actor=actor,
+        changes={"editor": actor, "decided_at": timezone.now()},
+        note=note,
     )
     refresh(verdict, locked, ("status", "editor", "editor_id", "decided_at", "updated_at"))
     return locked
