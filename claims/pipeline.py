@@ -18,6 +18,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from factcheck.errors import RoleForbidden
+from factcheck.history import save_as
 from factcheck.roles import Role, roles_of
 
 from . import segmentation
@@ -339,22 +340,18 @@ def article_resegment(*, article: Article, actor) -> Article:
     """
     if Role.EDITOR not in roles_of(actor):
         raise RoleForbidden("Only editors may re-segment articles.")
-    now = timezone.now()
     with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
         # A run in progress finds its start time gone and leaves the claims to the new run.
-        Article.objects.filter(pk=article.pk).update(
-            segmentation_status=Article.SegmentationStatus.PENDING,
-            segmentation_started_at=None,
-            segmentation_error="",
-            segmentation_attempts=0,
-            updated_at=now,
-        )
-        queue_segmentation([article.pk])
-    article.segmentation_status = Article.SegmentationStatus.PENDING
-    article.segmentation_started_at = None
-    article.segmentation_error = ""
-    article.segmentation_attempts = 0
-    article.updated_at = now
+        locked.segmentation_status = Article.SegmentationStatus.PENDING
+        locked.segmentation_started_at = None
+        locked.segmentation_error = ""
+        locked.segmentation_attempts = 0
+        fields = ("segmentation_status", "segmentation_started_at", "segmentation_error", "segmentation_attempts")
+        save_as(locked, actor=actor, fields=(*fields, "updated_at"))
+        queue_segmentation([locked.pk])
+    for field in (*fields, "updated_at"):
+        setattr(article, field, getattr(locked, field))
     return article
 
 

@@ -17,11 +17,11 @@ from enum import StrEnum
 
 from claims.models import Claim
 from factcheck.errors import RoleForbidden, StateConflict, WorkflowError
+from factcheck.history import save_as
 from factcheck.roles import DESK as _DESK
 from factcheck.roles import EDITORS as _EDITORS
 from factcheck.roles import roles_of
 
-from .history import save_as
 from .models import Verdict, WorkflowEvent
 
 State = Claim.Status

@@ -12,10 +12,10 @@ from django.db import transaction
 
 from claims.models import Article, Claim, Source
 from factcheck.errors import StateConflict
+from factcheck.history import delete_as, save_as
 from factcheck.roles import DESK, roles_of
 
 from .. import workflow
-from ..history import delete_as, save_as
 from ..models import Verdict, WorkflowEvent
 from ..workflow import Action
 from .common import event_record_here, lock_claim, refresh

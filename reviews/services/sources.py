@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from claims.models import Claim, Source
 from factcheck.errors import StateConflict
+from factcheck.history import save_as
 
 from .. import workflow
-from ..history import save_as
 from ..workflow import Action
 from .common import event_record_here, lock_claim
 

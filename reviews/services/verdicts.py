@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from claims.models import Claim, Source
 from factcheck.errors import StateConflict
+from factcheck.history import save_as
 
 from .. import workflow
 from ..claimreview import claimreview_validate
 from ..events import verdict_published_notify
-from ..history import save_as
 from ..models import Rating, Verdict
 from ..workflow import OPEN_VERDICT_STATES, Action, State
 from .common import event_record_here, lock_claim, refresh

@@ -134,3 +134,14 @@ def test_resegment_resets_the_attempt_count_and_records_a_fresh_run(article, edi
     assert article.segmentation_attempts == 1
     assert article.segmentation_error == ""
     assert article.claims.count() == 8
+
+
+def test_resegment_reaches_the_article_history_naming_the_editor(article, editor):
+    before = article.history.count()
+
+    article_resegment(article=article, actor=editor)
+
+    entry = article.history.order_by("-history_id").first()
+    assert article.history.count() == before + 1
+    assert entry.history_user == editor
+    assert entry.segmentation_status in (Article.SegmentationStatus.PENDING, Article.SegmentationStatus.DONE)
