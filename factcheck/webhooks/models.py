@@ -15,6 +15,7 @@ class WebhookSubscription(models.Model):
 
     class Meta:
         ordering = ["id"]
+        verbose_name = "webhook subscription"
 
     def __str__(self):
         return self.url
@@ -40,6 +41,8 @@ class WebhookDelivery(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = "webhook delivery"
+        verbose_name_plural = "webhook deliveries"
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="delivery_status_next_idx")]
 
     def __str__(self):
@@ -55,6 +58,7 @@ class WebhookAttempt(models.Model):
 
     class Meta:
         ordering = ["delivery_id", "at", "id"]
+        verbose_name = "webhook attempt"
 
     def __str__(self):
         return f"{self.delivery_id} at {self.at:%Y-%m-%d %H:%M:%S}: {self.status_code or self.error[:40]}"

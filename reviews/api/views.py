@@ -9,9 +9,9 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
 from claims.models import Claim
 from factcheck.api.etag import etag_for, require_if_match
+from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk, is_desk
 from factcheck.api.renderers import JSONLDRenderer

@@ -7,9 +7,9 @@ for each run's values). Tested by the mode the session is left in after the requ
 
 import pytest
 
-from reviews.api.filters import ClaimFilter
 from claims.tests.factories import ArticleFactory, ClaimFactory
 from factcheck.testing import session_plan_cache_mode
+from reviews.api.filters import ClaimFilter
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from reviews.api.filters import ClaimFilter
-from factcheck.api.filters import FilterSet
 from claims.models import Claim
 from claims.tests.factories import ArticleFactory, ClaimFactory
+from factcheck.api.filters import FilterSet
 from reviews import services
+from reviews.api.filters import ClaimFilter
 from reviews.tests.api_helpers import published
 
 URL = "/api/v1/claims/"
