@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=["http://
 INSTALLED_APPS = [
     "reviews.admin_site.FactcheckAdminConfig",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -112,6 +115,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Login lockout (django-axes) ----------------------------------------------------------------
+# A username, and separately an address, is locked out after this many failed logins and stays
+# locked for the cool-off after its last failure; an administrator releases it earlier by
+# deleting its access attempts in the admin. The API takes tokens only, so the admin login is the
+# one place a password is tried.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("FACTCHECK_LOGIN_FAILURE_LIMIT", default=5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FACTCHECK_LOGIN_COOLOFF_MINUTES", default=15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The address as the API throttles see it (FACTCHECK_API_NUM_PROXIES): behind a proxy, REMOTE_ADDR
+# is the proxy's, and one person's failures would lock everyone out.
+AXES_CLIENT_IP_CALLABLE = "factcheck.api.throttling.client_address"
+# Kept in the database, so lockouts hold across processes and through a Redis outage. A success does
+# not clear the failures: it would let anyone with an account clear those of the address they share.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_RESET_ON_SUCCESS = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

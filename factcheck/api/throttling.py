@@ -19,7 +19,7 @@ import time
 
 from django.conf import settings
 from redis.exceptions import RedisError
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, BaseThrottle, UserRateThrottle
 
 logger = logging.getLogger(__name__)
 
@@ -121,3 +121,11 @@ class UserThrottle(_WindowCount, UserRateThrottle):
 
 class AnonThrottle(_WindowCount, AnonRateThrottle):
     scope = "anon"
+
+
+def client_address(request) -> str:
+    """The caller's address: REMOTE_ADDR, or X-Forwarded-For behind NUM_PROXIES trusted proxies.
+
+    The login lockout (AXES_CLIENT_IP_CALLABLE) counts by the same address as the throttles.
+    """
+    return BaseThrottle().get_ident(request)
