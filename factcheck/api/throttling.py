@@ -71,12 +71,14 @@ class _LocalCounts:
         logger.warning("The shared cache is unreachable (%s); API request rates are counted per process.", error)
 
     def shared_works(self) -> None:
-        if not self._degraded:
+        if not self._degraded:  # the usual case, without taking the lock
             return
         with self._lock:
+            if not self._degraded:
+                return
             self._degraded = False
             self._counts.clear()
-        logger.warning("The shared cache is back; API request rates are counted in it again.")
+        logger.info("The shared cache is back; API request rates are counted in it again.")
 
     def count(self, key: str, *, timeout: int) -> int:
         now = time.monotonic()
