@@ -8,9 +8,10 @@ from django.utils.text import Truncator
 from factcheck.admin_helpers import ReadOnlyHistoryAdmin
 from factcheck.errors import WorkflowError
 
-from . import services
 from .forms import ArticleIngestForm
+from .ingest import ArticleInput, article_ingest
 from .models import Article, Claim
+from .pipeline import article_resegment
 
 # --- articles ---------------------------------------------------------------------------------
 
@@ -75,7 +76,7 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
         queued = 0
         for article in queryset.order_by("pk"):
             try:
-                services.article_resegment(article=article, actor=request.user)
+                article_resegment(article=article, actor=request.user)
             except WorkflowError as refusal:
                 # The refusal is about the person asking, so it holds for every selected article.
                 messages.error(request, refusal.message)
@@ -129,18 +130,7 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             return
-        data = form.cleaned_data
-        article, created = services.article_ingest(
-            title=data["title"],
-            body=data["body"],
-            url=data.get("url") or None,
-            publisher=data.get("publisher", ""),
-            author=data.get("author", ""),
-            published_at=data.get("published_at"),
-            language=data.get("language") or "en",
-            created_by=request.user,
-            is_html=data.get("is_html", False),
-        )
+        article, created = article_ingest(article=ArticleInput(**form.cleaned_data), created_by=request.user)
         # The admin's own redirect and log entry then point at the stored article.
         obj.pk = article.pk
         obj.title = article.title

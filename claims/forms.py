@@ -3,7 +3,7 @@
 from django import forms
 
 from .models import Article
-from .services import normalize_body, validate_body
+from .text import normalize_body, validate_body
 
 
 class ArticleIngestForm(forms.ModelForm):

@@ -1,4 +1,4 @@
-"""Celery tasks for articles: thin wrappers that take ids and call the services."""
+"""Celery tasks for articles: thin wrappers that take ids and call the segmentation pipeline."""
 
 import dataclasses
 
@@ -7,12 +7,12 @@ import redis.exceptions
 from celery import shared_task
 from django import db
 
-from . import services
+from . import pipeline
 
 # Database or broker unavailable: worth another try later. Everything else is decided (and
-# recorded on the article) by the service.
+# recorded on the article) by the pipeline.
 TRANSIENT_ERRORS = (
-    *services.TRANSIENT_DATABASE_ERRORS,
+    *pipeline.TRANSIENT_DATABASE_ERRORS,
     kombu.exceptions.OperationalError,
     redis.exceptions.ConnectionError,
     redis.exceptions.TimeoutError,
@@ -43,8 +43,8 @@ def segment_articles_task(article_ids: list[int]) -> list[dict]:
 
 def _segment(article_ids: list[int]) -> list[dict]:
     try:
-        return [dataclasses.asdict(o) for o in services.article_segment_batch(article_ids=article_ids)]
-    except services.TRANSIENT_DATABASE_ERRORS:
+        return [dataclasses.asdict(o) for o in pipeline.article_segment_batch(article_ids=article_ids)]
+    except pipeline.TRANSIENT_DATABASE_ERRORS:
         # The worker reuses its connection across tasks: drop a broken one before the retry.
         db.close_old_connections()
         raise
@@ -52,4 +52,4 @@ def _segment(article_ids: list[int]) -> list[dict]:
 
 @shared_task(name="claims.sweep_stuck_articles")
 def sweep_stuck_articles_task() -> dict:
-    return dataclasses.asdict(services.article_sweep_stuck())
+    return dataclasses.asdict(pipeline.article_sweep_stuck())

@@ -5,7 +5,9 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from claims import selectors, services
+from claims import selectors
+from claims.ingest import ArticleInput, article_ingest
+from claims.pipeline import article_resegment
 from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk
@@ -74,18 +76,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def create(self, request):
         serializer = ArticleCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        article, created = services.article_ingest(
-            title=data["title"],
-            body=data["body"],
-            url=data.get("url") or None,
-            publisher=data["publisher"],
-            author=data["author"],
-            published_at=data["published_at"],
-            language=data["language"],
-            is_html=data["is_html"],
-            created_by=request.user,
-        )
+        article, created = article_ingest(article=ArticleInput(**serializer.validated_data), created_by=request.user)
         article = self.get_queryset().get(pk=article.pk)
         return Response(
             ArticleSerializer(article).data, status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
@@ -101,7 +92,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def resegment(self, request, pk=None):
         article = self.get_object()
-        services.article_resegment(article=article, actor=request.user)
+        article_resegment(article=article, actor=request.user)
         return Response(
             ArticleSerializer(self.get_queryset().get(pk=article.pk)).data, status=status.HTTP_202_ACCEPTED
         )

@@ -1,7 +1,7 @@
 import factory
 
 from claims.models import Article, Claim, Source
-from claims.services import content_hash
+from claims.text import content_hash
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

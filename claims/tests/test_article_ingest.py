@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article
-from claims.services import article_ingest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,8 +13,10 @@ BODY = "The army said 1,200 troops left in March.\nOfficials confirmed the figur
 
 
 def test_identical_content_returns_the_stored_article():
-    first, created_first = article_ingest(title="Troops", body=BODY)
-    again, created_again = article_ingest(title="Another title", body=BODY + "\n")
+    first, created_first = article_ingest(article=ArticleInput(title="Troops", body=BODY), created_by=None)
+    again, created_again = article_ingest(
+        article=ArticleInput(title="Another title", body=BODY + "\n"), created_by=None
+    )
 
     assert created_first
     assert not created_again
@@ -25,14 +27,14 @@ def test_identical_content_returns_the_stored_article():
 def test_body_is_normalised_to_nfc_and_unix_newlines():
     decomposed = "Cafe\u0301 prices rose 5%.\r\nThe mayor said so.\r"
 
-    article, _ = article_ingest(title="Prices", body=decomposed)
+    article, _ = article_ingest(article=ArticleInput(title="Prices", body=decomposed), created_by=None)
 
     assert article.body == "Caf\u00e9 prices rose 5%.\nThe mayor said so."
 
 
 def test_same_text_in_other_unicode_form_is_a_duplicate():
-    first, _ = article_ingest(title="a", body="Caf\u00e9 prices rose.")
-    second, created = article_ingest(title="b", body="Cafe\u0301 prices rose.")
+    first, _ = article_ingest(article=ArticleInput(title="a", body="Caf\u00e9 prices rose."), created_by=None)
+    second, created = article_ingest(article=ArticleInput(title="b", body="Cafe\u0301 prices rose."), created_by=None)
 
     assert not created
     assert second.pk == first.pk
@@ -40,7 +42,10 @@ def test_same_text_in_other_unicode_form_is_a_duplicate():
 
 def test_html_is_reduced_to_text():
     article, _ = article_ingest(
-        title="HTML", body="<p>Prices rose 5%.</p><script>alert(1)</script><p>The mayor said so.</p>", is_html=True
+        article=ArticleInput(
+            title="HTML", body="<p>Prices rose 5%.</p><script>alert(1)</script><p>The mayor said so.</p>", is_html=True
+        ),
+        created_by=None,
     )
 
     assert article.body == "Prices rose 5%.\n\nThe mayor said so."
@@ -52,7 +57,7 @@ def test_html_is_reduced_to_text():
 )
 def test_invalid_bodies_are_refused_and_nothing_is_stored(body, field):
     with pytest.raises(ValidationError) as refused:
-        article_ingest(title="t", body=body)
+        article_ingest(article=ArticleInput(title="t", body=body), created_by=None)
 
     assert field in refused.value.message_dict
     assert Article.objects.count() == 0
@@ -62,20 +67,20 @@ def test_body_over_the_size_limit_is_refused(settings):
     settings.FACTCHECK_MAX_ARTICLE_BYTES = 100
 
     with pytest.raises(ValidationError) as refused:
-        article_ingest(title="t", body="x" * 101)
+        article_ingest(article=ArticleInput(title="t", body="x" * 101), created_by=None)
 
     assert "limit is 100" in refused.value.message_dict["body"][0]
 
 
 def test_empty_title_is_refused():
     with pytest.raises(ValidationError) as refused:
-        article_ingest(title="  ", body=BODY)
+        article_ingest(article=ArticleInput(title="  ", body=BODY), created_by=None)
 
     assert "title" in refused.value.message_dict
 
 
 def test_new_article_is_segmented_after_commit():
-    article, _ = article_ingest(title="Troops", body=BODY)
+    article, _ = article_ingest(article=ArticleInput(title="Troops", body=BODY), created_by=None)
 
     article.refresh_from_db()
     assert article.segmentation_status == Article.SegmentationStatus.DONE
@@ -88,7 +93,7 @@ def test_new_article_is_segmented_after_commit():
 def test_rolled_back_ingest_stores_and_queues_nothing():
     def ingest_then_fail():
         with transaction.atomic():
-            article_ingest(title="Troops", body=BODY)
+            article_ingest(article=ArticleInput(title="Troops", body=BODY), created_by=None)
             raise RuntimeError("the caller failed after ingesting")
 
     with pytest.raises(RuntimeError):

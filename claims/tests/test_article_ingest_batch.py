@@ -6,9 +6,9 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from claims import services
+from claims.ingest import ArticleInput, article_ingest, article_ingest_batch
 from claims.models import Article
-from claims.services import article_ingest, article_ingest_batch
+from claims.text import content_hash
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,29 +16,34 @@ HOMES = "The ministry said 4,000 homes were built in 2023. Critics said the real
 JOBS = "Unemployment fell to 4 percent in May. The central bank expects it to rise again next year."
 
 
-def _record(n: int, **fields) -> dict:
-    return {"title": f"Story {n}", "body": f"The council said {n} buses were bought in 2024.", **fields}
+def _record(n: int, **fields) -> ArticleInput:
+    return ArticleInput(title=f"Story {n}", body=f"The council said {n} buses were bought in 2024.", **fields)
 
 
 def _store_in_another_connection(title: str, body: str) -> None:
     try:
-        Article.objects.create(title=title, body=body, content_hash=services.content_hash(body))
+        Article.objects.create(title=title, body=body, content_hash=content_hash(body))
     finally:
         connection.close()
 
 
 def test_each_record_gets_its_own_result_in_order():
-    stored, _ = article_ingest(title="Homes", body=HOMES, url="https://news.example.org/homes")
+    stored, _ = article_ingest(
+        article=ArticleInput(title="Homes", body=HOMES, url="https://news.example.org/homes"), created_by=None
+    )
 
     results = article_ingest_batch(
-        [
-            {"title": "Jobs", "body": JOBS, "url": "https://news.example.org/jobs"},
-            {"title": "Homes, again", "body": HOMES},  # the text is already stored
-            {"title": "Empty", "body": "  "},
-            {"title": "Other text, stored URL", "body": "Prices rose.", "url": "https://news.example.org/homes"},
-            {"title": "Jobs, again", "body": JOBS},  # first seen earlier in this batch
-            {"title": "Other text, URL of this batch", "body": "Rents fell.", "url": "https://news.example.org/jobs"},
-        ]
+        articles=[
+            ArticleInput(title="Jobs", body=JOBS, url="https://news.example.org/jobs"),
+            ArticleInput(title="Homes, again", body=HOMES),  # the text is already stored
+            ArticleInput(title="Empty", body="  "),
+            ArticleInput(title="Other text, stored URL", body="Prices rose.", url="https://news.example.org/homes"),
+            ArticleInput(title="Jobs, again", body=JOBS),  # first seen earlier in this batch
+            ArticleInput(
+                title="Other text, URL of this batch", body="Rents fell.", url="https://news.example.org/jobs"
+            ),
+        ],
+        created_by=None,
     )
 
     jobs = Article.objects.get(title="Jobs")
@@ -60,7 +65,7 @@ def test_queries_do_not_grow_with_the_batch():
     def queries_for(records):
         # Inside a transaction, as the import command calls it; segmentation is queued for the commit.
         with transaction.atomic(), CaptureQueriesContext(connection) as ctx:
-            results = article_ingest_batch(records)
+            results = article_ingest_batch(articles=records, created_by=None)
         assert all(r.created for r in results)
         return len(ctx.captured_queries)
 
@@ -71,7 +76,7 @@ def test_queries_do_not_grow_with_the_batch():
 
 
 def test_new_articles_have_history_and_their_segmentation_runs(settings):
-    results = article_ingest_batch([_record(n) for n in range(3)])
+    results = article_ingest_batch(articles=[_record(n) for n in range(3)], created_by=None)
 
     for result in results:
         article = Article.objects.get(pk=result.article.pk)
@@ -95,7 +100,10 @@ def test_losing_a_race_for_a_text_settles_the_batch_record_by_record(monkeypatch
 
     monkeypatch.setattr(utils, "bulk_create_with_history", another_ingest_gets_there_first)
 
-    results = article_ingest_batch([{"title": "Homes (ours)", "body": HOMES}, {"title": "Jobs", "body": JOBS}])
+    results = article_ingest_batch(
+        articles=[ArticleInput(title="Homes (ours)", body=HOMES), ArticleInput(title="Jobs", body=JOBS)],
+        created_by=None,
+    )
 
     theirs = Article.objects.get(title="Homes (theirs)")
     assert [(r.article, r.created) for r in results] == [(theirs, False), (Article.objects.get(title="Jobs"), True)]

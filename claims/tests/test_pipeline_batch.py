@@ -6,11 +6,13 @@ import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import connection
 
-from claims import segmentation, services
+from claims import pipeline, segmentation
 from claims.models import Article, Claim
+from claims.pg_copy import copy_claims
+from claims.pipeline import article_segment_batch
 from claims.segmentation import segment
-from claims.services import article_segment_batch, content_hash, copy_claims
 from claims.tasks import segment_articles_task
+from claims.text import content_hash
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -92,15 +94,15 @@ def test_a_segmenter_error_fails_that_article_alone(monkeypatch):
 
 def test_a_write_the_database_refuses_fails_that_article_alone(monkeypatch):
     articles = [_pending(body) for body in BODIES]
-    make_values = services._new_claim_values
+    make_fields = pipeline.claim_fields
 
-    def out_of_range_for_troops(article_id, segments, **kwargs):
-        values = make_values(article_id, segments, **kwargs)
-        if article_id == articles[2].pk:
-            values[0]["checkworthiness"] = 7.0  # violates claim_checkworthiness_range
-        return values
+    def out_of_range_for_troops(segment, **kwargs):
+        fields = make_fields(segment, **kwargs)
+        if kwargs["article_id"] == articles[2].pk and kwargs["position"] == 0:
+            fields["checkworthiness"] = 7.0  # violates claim_checkworthiness_range
+        return fields
 
-    monkeypatch.setattr(services, "_new_claim_values", out_of_range_for_troops)
+    monkeypatch.setattr(pipeline, "claim_fields", out_of_range_for_troops)
 
     outcomes = article_segment_batch(article_ids=[a.pk for a in articles])
 
@@ -141,10 +143,14 @@ def test_copy_writes_the_rows_bulk_create_writes():
     segments = [s for s in segment(BODIES[0]) if not s.is_boilerplate]
     now = timezone.now()
 
-    copy_claims(services._new_claim_values(first.pk, segments, segmenter_version="9.9"), now=now)
-    Claim.objects.bulk_create(
-        Claim(**row) for row in services._new_claim_values(second.pk, segments, segmenter_version="9.9")
-    )
+    def values(article):
+        return [
+            pipeline.claim_fields(segment, article_id=article.pk, position=position, segmenter_version="9.9")
+            for position, segment in enumerate(segments)
+        ]
+
+    copy_claims(values(first), now=now)
+    Claim.objects.bulk_create(Claim(**row) for row in values(second))
 
     def rows(article):
         fields = [f.attname for f in Claim._meta.concrete_fields if f.attname not in ("id", "article_id")]

@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
+from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article
-from claims.services import article_ingest, article_sweep_stuck
+from claims.pipeline import article_sweep_stuck
 from factcheck.testing import celery_broker_url, queued_messages, wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -26,7 +27,10 @@ def test_articles_ingested_while_redis_is_down_are_finished_by_the_sweep(
     # given: the broker is unreachable while articles come in
     with celery_broker_url(DOWN_BROKER):
         started = time.monotonic()
-        articles = [article_ingest(title=f"Story {n}", body=body)[0] for n, body in enumerate(BODIES)]
+        articles = [
+            article_ingest(article=ArticleInput(title=f"Story {n}", body=body), created_by=None)[0]
+            for n, body in enumerate(BODIES)
+        ]
         ingest_seconds = time.monotonic() - started
         client.force_login(editor)
         admin_page = client.get(reverse("admin:claims_article_changelist"))

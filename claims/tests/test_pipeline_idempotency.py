@@ -8,8 +8,9 @@ from django.db import connection
 from django.utils import timezone
 
 from claims.models import Article, Claim
-from claims.services import article_segment, content_hash
+from claims.pipeline import article_segment
 from claims.tasks import segment_article_task
+from claims.text import content_hash
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

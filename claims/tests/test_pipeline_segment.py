@@ -2,10 +2,12 @@
 
 import pytest
 
+from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article, Claim
+from claims.pipeline import article_segment
 from claims.segmentation import SEGMENTER_VERSION, segment
-from claims.services import article_ingest, article_segment, content_hash
 from claims.tasks import segment_article_task
+from claims.text import content_hash
 from seeds.loader import seed_articles
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,7 +21,7 @@ def _pending(body: str, title: str = "Story") -> Article:
 def test_seed_article_ends_done_with_claims_at_exact_offsets():
     seed = seed_articles()[0]
 
-    article, _ = article_ingest(title=seed.title, body=seed.body, url=seed.url)
+    article, _ = article_ingest(article=ArticleInput(title=seed.title, body=seed.body, url=seed.url), created_by=None)
 
     article.refresh_from_db()
     assert article.segmentation_status == Article.SegmentationStatus.DONE

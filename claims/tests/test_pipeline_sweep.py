@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from claims.models import Article
-from claims.services import article_sweep_stuck, content_hash
+from claims.pipeline import article_sweep_stuck
 from claims.tasks import sweep_stuck_articles_task
+from claims.text import content_hash
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

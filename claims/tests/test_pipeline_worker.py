@@ -3,10 +3,11 @@
 import pytest
 from django.db import transaction
 
+from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article
 from claims.segmentation import segment
-from claims.services import article_ingest, content_hash
 from claims.tasks import segment_article_task
+from claims.text import content_hash
 from factcheck.testing import queued_messages, wait_until
 from seeds.loader import seed_articles
 
@@ -26,7 +27,9 @@ def _all_done(ids, timeout=30):
 def test_seed_article_ingested_through_the_pipeline_ends_done_with_its_claims(celery_worker_process):
     seed = seed_articles()[0]
 
-    article, created = article_ingest(title=seed.title, body=seed.body, url=seed.url)
+    article, created = article_ingest(
+        article=ArticleInput(title=seed.title, body=seed.body, url=seed.url), created_by=None
+    )
     _all_done([article.pk])
 
     article.refresh_from_db()
@@ -66,7 +69,7 @@ def test_each_task_delivered_twice_to_racing_workers_gives_one_set_of_claims(mak
 def test_rolled_back_ingest_queues_nothing(celery_broker):
     def ingest_then_fail():
         with transaction.atomic():
-            article_ingest(title="Homes", body=BODY)
+            article_ingest(article=ArticleInput(title="Homes", body=BODY), created_by=None)
             raise RuntimeError("the caller failed after ingesting")
 
     with pytest.raises(RuntimeError):
@@ -75,7 +78,7 @@ def test_rolled_back_ingest_queues_nothing(celery_broker):
     assert Article.objects.count() == 0
     assert queued_messages(celery_broker) == 0
     # the same ingest, committed, does queue its message
-    article_ingest(title="Homes", body=BODY)
+    article_ingest(article=ArticleInput(title="Homes", body=BODY), created_by=None)
     assert queued_messages(celery_broker) == 1
 
 

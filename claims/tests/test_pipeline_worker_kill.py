@@ -5,9 +5,9 @@ import time
 import pytest
 from django.db import transaction
 
+from claims.ingest import ArticleInput, article_ingest, article_ingest_batch
 from claims.models import Article
 from claims.segmentation import segment
-from claims.services import article_ingest, article_ingest_batch
 from factcheck.testing import wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -54,7 +54,11 @@ def test_sigkilled_worker_restarted_finishes_all_fifty_articles_once(make_celery
     long_one = 10
     with transaction.atomic():
         ids = [
-            article_ingest(title=f"Cases {n}", body=_body(n, 8000 if n == long_one else 300))[0].pk for n in range(50)
+            article_ingest(
+                article=ArticleInput(title=f"Cases {n}", body=_body(n, 8000 if n == long_one else 300)),
+                created_by=None,
+            )[0].pk
+            for n in range(50)
         ]
 
     # when: the worker dies without warning while it is segmenting the batch
@@ -84,7 +88,8 @@ def test_sigkilled_worker_mid_import_batch_finishes_every_article_once(make_cele
     # An import: stored together, segmented in two tasks of 25 whose claims are written at the end.
     with transaction.atomic():
         results = article_ingest_batch(
-            [{"title": f"Cases {n}", "body": _body(n, 8000 if n == 10 else 300)} for n in range(50)]
+            articles=[ArticleInput(title=f"Cases {n}", body=_body(n, 8000 if n == 10 else 300)) for n in range(50)],
+            created_by=None,
         )
     ids = [result.article.pk for result in results]
     first_task, second_task = ids[:25], ids[25:]

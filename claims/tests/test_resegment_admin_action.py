@@ -4,8 +4,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article
-from claims.services import article_ingest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,7 +22,7 @@ def _run_action(client, user, articles):
 
 
 def test_editor_resegments_the_selected_articles(client, editor):
-    article, _ = article_ingest(title="Homes", body=BODY)
+    article, _ = article_ingest(article=ArticleInput(title="Homes", body=BODY), created_by=None)
     Article.objects.filter(pk=article.pk).update(segmentation_status=Article.SegmentationStatus.FAILED)
 
     response = _run_action(client, editor, [article])
@@ -35,7 +35,7 @@ def test_editor_resegments_the_selected_articles(client, editor):
 
 
 def test_reviewer_is_refused_with_a_message_and_nothing_changes(client, reviewer):
-    article, _ = article_ingest(title="Homes", body=BODY)
+    article, _ = article_ingest(article=ArticleInput(title="Homes", body=BODY), created_by=None)
     Article.objects.filter(pk=article.pk).update(segmentation_status=Article.SegmentationStatus.FAILED)
 
     response = _run_action(client, reviewer, [article])

@@ -17,9 +17,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 
 from claims import selectors as claim_selectors
-from claims import services as claim_services
 from claims.models import Article, Claim
 from claims.paginators import EstimatedCountPaginator
+from claims.pipeline import article_resegment
 from factcheck.admin_helpers import ReadOnlyHistoryAdmin, refusal_of, service_call
 from factcheck.roles import roles_of
 
@@ -269,9 +269,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         article_ids = sorted(set(queryset.values_list("article_id", flat=True)))
         done = 0
         for article in Article.objects.filter(pk__in=article_ids).order_by("pk"):
-            if service_call(
-                request, lambda article=article: claim_services.article_resegment(article=article, actor=request.user)
-            ):
+            if service_call(request, lambda article=article: article_resegment(article=article, actor=request.user)):
                 done += 1
         if done:
             messages.success(request, f"Queued {done} article{'s' if done != 1 else ''} for segmentation.")

@@ -14,8 +14,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from claims.ingest import article_ingest
 from claims.models import Article, Claim
-from claims.services import article_ingest
 from factcheck.tests.factories import PASSWORD
 from seeds.loader import seed_articles
 
@@ -128,14 +128,7 @@ def test_reviewer_researches_a_seed_claim_and_an_editor_publishes_it(browser, li
 
     # given: the seed article, segmented into claims
     seed = seed_articles()[0]
-    article, _ = article_ingest(
-        title=seed.title,
-        body=seed.body,
-        url=seed.url,
-        publisher=seed.publisher,
-        author=seed.author,
-        published_at=seed.published_at,
-    )
+    article, _ = article_ingest(article=seed, created_by=None)
     article.refresh_from_db()
     assert article.segmentation_status == Article.SegmentationStatus.DONE
     top = Claim.objects.filter(article=article, status="new").order_by("-checkworthiness", "id").first()

@@ -2,9 +2,10 @@
 
 import pytest
 
+from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article, Claim
+from claims.pipeline import article_resegment
 from claims.segmentation import segment
-from claims.services import article_ingest, article_resegment
 from claims.tests.factories import SourceFactory
 from factcheck.errors import RoleForbidden
 from reviews.models import WorkflowEvent
@@ -22,7 +23,7 @@ BODY = (
 
 @pytest.fixture
 def article() -> Article:
-    article, _ = article_ingest(title="Housing", body=BODY)
+    article, _ = article_ingest(article=ArticleInput(title="Housing", body=BODY), created_by=None)
     assert article.claims.count() == 8
     return article
 

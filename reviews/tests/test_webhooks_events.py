@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from claims.events import articles_segmentation_notify
-from claims.services import article_ingest
+from claims.ingest import ArticleInput, article_ingest
 from claims.tests.factories import ArticleFactory, ClaimFactory
 from factcheck.webhooks.models import WebhookDelivery
 from factcheck.webhooks.services import webhook_subscription_create
@@ -25,7 +25,11 @@ def test_segmenting_an_article_emits_article_segmented(integrator, receiver, dja
 
     with django_capture_on_commit_callbacks(execute=True):
         article, _ = article_ingest(
-            title="Bridge", body="The council spent 4 million euros on the bridge in 2022. The cost doubled by 2024."
+            article=ArticleInput(
+                title="Bridge",
+                body="The council spent 4 million euros on the bridge in 2022. The cost doubled by 2024.",
+            ),
+            created_by=None,
         )
 
     (event,) = _events(receiver)
@@ -118,7 +122,7 @@ def test_the_sweep_giving_up_on_an_article_emits_article_failed(
 
     from django.utils import timezone
 
-    from claims.services import article_sweep_stuck
+    from claims.pipeline import article_sweep_stuck
 
     webhook_subscription_create(owner=integrator, url=receiver.url(), events=["article.failed"])
     article = ArticleFactory(

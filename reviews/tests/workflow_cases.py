@@ -6,8 +6,8 @@ Shared by the table-driven tests that go through the services and through the ad
 from dataclasses import dataclass
 
 from claims.models import Article, Claim
-from claims.services import content_hash
 from claims.tests.factories import ArticleFactory, ClaimFactory, SourceFactory
+from claims.text import content_hash
 from factcheck.errors import RoleForbidden, StateConflict
 from reviews.models import Verdict
 from reviews.tests.factories import VerdictFactory

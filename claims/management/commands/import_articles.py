@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from tqdm import tqdm
 
+from claims.ingest import ArticleInput, article_ingest_batch
 from claims.models import Article
-from claims.services import article_ingest_batch
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -31,7 +31,7 @@ class RecordError(Exception):
 @dataclass
 class Record:
     where: str  # "path" or "path:line", for messages
-    fields: dict | None = None
+    article: ArticleInput | None = None
     error: str = ""
 
 
@@ -104,7 +104,7 @@ class Command(BaseCommand):
                 summary.failed.append((record.where, record.error))
             else:
                 readable.append(record)
-        results = article_ingest_batch([record.fields for record in readable])
+        results = article_ingest_batch(articles=[record.article for record in readable], created_by=None)
         for record, result in zip(readable, results, strict=True):
             if result.error is not None:
                 summary.failed.append((record.where, _describe(result.error)))
@@ -148,7 +148,7 @@ def _text_record(path: Path) -> Record:
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if not title:
         return Record(where, error="the file is empty")
-    return Record(where, fields={"title": title, "body": text})
+    return Record(where, article=ArticleInput(title=title, body=text))
 
 
 def _jsonl_records(path: Path) -> Iterator[Record]:
@@ -158,12 +158,12 @@ def _jsonl_records(path: Path) -> Iterator[Record]:
                 continue
             where = f"{path}:{number}"
             try:
-                yield Record(where, fields=_jsonl_fields(raw))
+                yield Record(where, article=_jsonl_article(raw))
             except RecordError as error:
                 yield Record(where, error=str(error))
 
 
-def _jsonl_fields(raw: bytes) -> dict:
+def _jsonl_article(raw: bytes) -> ArticleInput:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -182,13 +182,13 @@ def _jsonl_fields(raw: bytes) -> dict:
             raise RecordError(f"{name} must be a string")
     if not (data.get("body") or "").strip():
         raise RecordError("the body is empty")
-    return {
-        "title": data.get("title") or "",
-        "body": data["body"],
-        "url": data.get("url") or None,
-        "publisher": data.get("publisher") or "",
-        "published_at": _parse_published_at(data.get("published_at")),
-    }
+    return ArticleInput(
+        title=data.get("title") or "",
+        body=data["body"],
+        url=data.get("url") or None,
+        publisher=data.get("publisher") or "",
+        published_at=_parse_published_at(data.get("published_at")),
+    )
 
 
 def _parse_published_at(value: str | None):

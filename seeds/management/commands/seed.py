@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from claims.services import article_ingest
+from claims.ingest import article_ingest
 from factcheck.roles import GROUP_FOR_ROLE, Role
 from seeds.loader import seed_articles
 
@@ -30,14 +30,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             for seed in seed_articles():
-                article, created = article_ingest(
-                    title=seed.title,
-                    body=seed.body,
-                    url=seed.url,
-                    publisher=seed.publisher,
-                    author=seed.author,
-                    published_at=seed.published_at,
-                )
+                article, created = article_ingest(article=seed, created_by=None)
                 verb = "Loaded" if created else "Already loaded"
                 self.stdout.write(f"{verb} article #{article.pk}: {article.title}")
             if not no_users:

@@ -1,284 +1,33 @@
-"""Writes to articles, claims and sources. Views, admin actions and tasks call these."""
+"""The segmentation job: claim waiting articles, segment them, write their claims, release or sweep the rest.
 
-import functools
-import hashlib
-import json
+Work is claimed with a conditional update (pending -> running, stamped with the run's start time)
+and a run writes only while that stamp is still its own, so a redelivered message, a second
+worker or a re-segmentation never produce a second set of claims.
+"""
+
 import logging
 import math
-import operator
-import re
 import time
-import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
-from html.parser import HTMLParser
 
-import psycopg
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, InterfaceError, OperationalError, connection, models, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from factcheck.db import generic_plans_at_commit
+from factcheck.errors import RoleForbidden
+from factcheck.roles import Role, roles_of
 
+from . import segmentation
+from .events import articles_segmentation_notify
+from .ingest import queue_segmentation
 from .models import Article, Claim
+from .pg_copy import copy_claims
 from .touched import claims_untouched
 
 logger = logging.getLogger(__name__)
-
-# C0/C1 control characters other than tab and newline never belong in an article body.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "figure", "figcaption", "section", "article", "header", "footer", "tr", "table", "hr",
-}  # fmt: skip
-_SKIPPED_TAGS = {"script", "style", "noscript", "template", "head"}
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIPPED_TAGS:
-            self._skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIPPED_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    text = "".join(parser.parts)
-    text = re.sub(r"[ \t\u00a0]+", " ", text)
-    return re.sub(r" *\n[ \n]*", lambda m: "\n\n" if m.group().count("\n") > 1 else "\n", text)
-
-
-def normalize_body(body: str, *, is_html: bool = False) -> str:
-    """The stored form of an article body: NFC, Unix newlines, no surrounding blank space."""
-    if is_html:
-        body = html_to_text(body)
-    body = unicodedata.normalize("NFC", body)
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
-    return body.strip()
-
-
-def content_hash(body: str) -> str:
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
-
-
-def validate_body(body: str) -> None:
-    if not body:
-        raise ValidationError({"body": "The article body is empty."})
-    size = len(body.encode("utf-8"))
-    if size > settings.FACTCHECK_MAX_ARTICLE_BYTES:
-        # The code sits on the field's error: a dict-shaped ValidationError drops a top-level code.
-        limit = settings.FACTCHECK_MAX_ARTICLE_BYTES
-        raise ValidationError(
-            {"body": ValidationError(f"The article body is {size} bytes; the limit is {limit}.", code="too_large")}
-        )
-    match = _CONTROL_CHARS.search(body)
-    if match:
-        message = f"The article body contains a control character (U+{ord(match.group()):04X})."
-        raise ValidationError({"body": ValidationError(message, code="control_character")})
-
-
-def _article_prepare(
-    *,
-    title: str,
-    body: str,
-    url: str | None = None,
-    publisher: str = "",
-    author: str = "",
-    published_at=None,
-    language: str = "en",
-    created_by=None,
-    is_html: bool = False,
-) -> Article:
-    """An unsaved article in its stored form (normalised body, content hash), or a ValidationError."""
-    validate_body(body)
-    body = normalize_body(body, is_html=is_html)
-    validate_body(body)
-    title = unicodedata.normalize("NFC", (title or "").strip())
-    if not title:
-        raise ValidationError({"title": "The article needs a title."})
-    return Article(
-        title=title[:500],
-        body=body,
-        url=url or None,
-        publisher=publisher or "",
-        author=author or "",
-        published_at=published_at,
-        language=language or "en",
-        content_hash=content_hash(body),
-        created_by=created_by,
-    )
-
-
-def _article_clean(article: Article) -> None:
-    # Uniqueness is checked by the callers, in bulk, and the database constraints back it.
-    article.full_clean(exclude=["content_hash"], validate_unique=False, validate_constraints=False)
-
-
-def _url_taken() -> ValidationError:
-    # The code sits on the field's error: a dict-shaped ValidationError drops a top-level code.
-    message = "Another article with different text already has this URL."
-    return ValidationError({"url": ValidationError(message, code="unique")})
-
-
-def article_ingest(
-    *,
-    title: str,
-    body: str,
-    url: str | None = None,
-    publisher: str = "",
-    author: str = "",
-    published_at=None,
-    language: str = "en",
-    created_by=None,
-    is_html: bool = False,
-) -> tuple[Article, bool]:
-    """Store an article and queue its segmentation; identical content returns the stored article.
-
-    Returns (article, created). Segmentation is queued only once the surrounding transaction
-    commits, so a rolled-back ingest queues nothing.
-    """
-    article = _article_prepare(
-        title=title,
-        body=body,
-        url=url,
-        publisher=publisher,
-        author=author,
-        published_at=published_at,
-        language=language,
-        created_by=created_by,
-        is_html=is_html,
-    )
-    existing = Article.objects.filter(content_hash=article.content_hash).first()
-    if existing is not None:
-        return existing, False
-    if article.url and Article.objects.filter(url=article.url).exists():
-        raise _url_taken()
-    _article_clean(article)
-    try:
-        # The savepoint lets a concurrent ingest of the same text lose the race cleanly.
-        with transaction.atomic():
-            article.save()
-    except IntegrityError:
-        existing = Article.objects.filter(content_hash=article.content_hash).first()
-        if existing is None:
-            raise
-        return existing, False
-    _queue_segmentation([article.pk])
-    return article, True
-
-
-@dataclass(frozen=True)
-class Ingested:
-    """What became of one record given to article_ingest_batch."""
-
-    article: Article | None  # None when the record was refused
-    created: bool = False
-    error: ValidationError | None = None
-
-
-def article_ingest_batch(records: list[dict], *, created_by=None) -> list[Ingested]:
-    """article_ingest for many records at once: one lookup of known texts and URLs, one insert.
-
-    Each record holds article_ingest's arguments. A refused record does not stop the others, and
-    leaves nothing stored. Within the batch, a repeated text counts as a duplicate of its first
-    occurrence. Segmentation is queued, in batches, when the surrounding transaction commits. If a
-    concurrent ingest stores one of the same texts or URLs first, the batch is stored one record
-    at a time instead, each with its own savepoint.
-    """
-    from simple_history.utils import bulk_create_with_history
-
-    results: list[Ingested | None] = [None] * len(records)
-    prepared: dict[int, Article] = {}
-    for index, fields in enumerate(records):
-        try:
-            prepared[index] = _article_prepare(created_by=created_by, **fields)
-        except ValidationError as error:
-            results[index] = Ingested(None, error=error)
-
-    hashes = {article.content_hash for article in prepared.values()}
-    known = {article.content_hash: article for article in Article.objects.filter(content_hash__in=hashes)}
-    urls = {article.url for article in prepared.values() if article.url}
-    taken = set(Article.objects.filter(url__in=urls).values_list("url", flat=True)) if urls else set()
-    new: list[tuple[int, Article]] = []
-    for index, article in prepared.items():
-        if article.content_hash in known:
-            results[index] = Ingested(known[article.content_hash])
-            continue
-        if article.url in taken:
-            results[index] = Ingested(None, error=_url_taken())
-            continue
-        try:
-            _article_clean(article)
-        except ValidationError as error:
-            results[index] = Ingested(None, error=error)
-            continue
-        known[article.content_hash] = article
-        if article.url:
-            taken.add(article.url)
-        new.append((index, article))
-        results[index] = Ingested(article, created=True)
-
-    if new:
-        try:
-            with transaction.atomic():
-                bulk_create_with_history([article for _, article in new], Article, default_user=created_by)
-        except IntegrityError:
-            # Another ingest stored one of these texts or URLs meanwhile: settle each record on its own.
-            for index in prepared:
-                results[index] = _ingest_one(records[index], created_by=created_by)
-            return results
-        _queue_segmentation([article.pk for _, article in new])
-    return results
-
-
-def _ingest_one(fields: dict, *, created_by) -> Ingested:
-    try:
-        with transaction.atomic():
-            article, created = article_ingest(created_by=created_by, **fields)
-    except ValidationError as error:
-        return Ingested(None, error=error)
-    return Ingested(article, created=created)
-
-
-def _queue_segmentation(article_ids: list[int]) -> None:
-    """Queue the articles' segmentation for when the transaction commits, in batches for the workers."""
-    from .tasks import segment_article_task, segment_articles_task
-
-    size = settings.FACTCHECK_SEGMENTATION_BATCH_SIZE
-    batches = [article_ids[i : i + size] for i in range(0, len(article_ids), size)]
-
-    def send():
-        for batch in batches:
-            if len(batch) == 1:
-                segment_article_task.delay(batch[0])
-            else:
-                segment_articles_task.delay(batch)
-
-    # robust: a broker outage must not undo the ingest; the sweep re-queues pending articles.
-    transaction.on_commit(send, robust=True)
-
-
-# --- Segmentation: claim the work, run the segmenter, replace untouched claims -----------------
 
 # A database that is down or restarting; the task retries these with backoff. Anything else that
 # goes wrong while segmenting fails the same way on every retry, so it ends the run as failed.
@@ -321,10 +70,6 @@ def article_segment_batch(*, article_ids: list[int]) -> list[SegmentationOutcome
     is then written article by article). An unreachable database hands every article back to the
     queue and raises, for the task to retry.
     """
-    from celery.exceptions import SoftTimeLimitExceeded
-
-    from .segmentation import segment
-
     run_started = timezone.now()
     outcomes = {article_id: SegmentationOutcome(article_id=article_id, ran=False) for article_id in article_ids}
     bodies = _claim_segmentation(article_ids=article_ids, run_started=run_started)
@@ -335,7 +80,7 @@ def article_segment_batch(*, article_ids: list[int]) -> list[SegmentationOutcome
         for article_id, body in bodies.items():
             clock = time.perf_counter()
             try:
-                segments = [s for s in segment(body) if not s.is_boilerplate]
+                segments = [s for s in segmentation.segment(body) if not s.is_boilerplate]
             except SoftTimeLimitExceeded as error:
                 # This article used up the task's time: it fails; the ones after it go back to the queue.
                 failed[article_id] = _failure_message(error)
@@ -429,10 +174,6 @@ def _write_segmentations(*, segmented: dict, failed: dict, run_started) -> dict[
 
 
 def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, SegmentationOutcome]:
-    from claims.events import articles_segmentation_notify
-
-    from .segmentation import SEGMENTER_VERSION
-
     existing = _lock_owned_runs(article_ids=[*segmented, *failed], run_started=run_started)
     now = timezone.now()
     outcomes, first_runs = {}, []
@@ -444,7 +185,7 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
                 article_id=article_id,
                 existing=existing[article_id],
                 segments=segments,
-                segmenter_version=SEGMENTER_VERSION,
+                segmenter_version=segmentation.SEGMENTER_VERSION,
             )
         else:
             first_runs.append((article_id, segments))
@@ -457,11 +198,11 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             claims_kept=kept,
             elapsed_ms=elapsed_ms,
         )
-    _insert_first_claims(first_runs, segmenter_version=SEGMENTER_VERSION, now=now)
+    _insert_first_claims(first_runs, segmenter_version=segmentation.SEGMENTER_VERSION, now=now)
     done = list(outcomes)
     if done:
-        # One branch per distinct timing (a batch's articles take a few ms each, mostly the same),
-        # not one per article: building a 25-branch CASE cost the worker more than the update did.
+        # One branch per distinct timing (a batch's articles mostly share one), not one per article:
+        # building a branch per article cost the worker more than the update did.
         done_in_ms: dict[int, list[int]] = {}
         for article_id in done:
             done_in_ms.setdefault(outcomes[article_id].elapsed_ms, []).append(article_id)
@@ -470,7 +211,7 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             segmentation_error="",
             segmented_at=now,
             segmentation_ms=Case(*(When(pk__in=ids, then=Value(ms)) for ms, ids in done_in_ms.items())),
-            segmenter_version=SEGMENTER_VERSION,
+            segmenter_version=segmentation.SEGMENTER_VERSION,
             updated_at=now,
         )
     failures = [article_id for article_id in failed if article_id in existing]
@@ -485,9 +226,6 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             article_id=article_id, ran=True, status=Article.SegmentationStatus.FAILED, error=failed[article_id]
         )
     articles_segmentation_notify(done=done, failed=failures)
-    # The foreign-key check of every claim inserted above runs at COMMIT: over a quarter of
-    # PostgreSQL's CPU in bench-ingest when it was planned anew for each claim.
-    generic_plans_at_commit()
     return outcomes
 
 
@@ -518,37 +256,34 @@ def _release_segmentation(*, article_ids: list[int], run_started, requeue: bool 
                 segmentation_status=Article.SegmentationStatus.PENDING, updated_at=timezone.now()
             )
             if requeue and released:
-                _queue_segmentation(released)
+                queue_segmentation(released)
     except TRANSIENT_DATABASE_ERRORS:
         # Still down: the articles stay running and the sweep re-queues them once they are stale.
         logger.warning("could not release articles %s after a database error", article_ids)
 
 
-def _new_claim_values(article_id: int, segments, *, segmenter_version: str) -> list[dict]:
-    """Field values of the claims of an article's first run, in position order."""
-    return [
-        {
-            "article_id": article_id,
-            "text": segment.text,
-            "original_text": segment.text,
-            "start": segment.start,
-            "end": segment.end,
-            "position": position,
-            "checkworthiness": segment.checkworthiness,
-            "reasons": list(segment.reasons),
-            "claim_type": segment.claim_type,
-            "segmenter_version": segmenter_version,
-        }
-        for position, segment in enumerate(segments)
-    ]
+def claim_fields(segment, *, article_id: int, position: int, segmenter_version: str) -> dict:
+    """A new claim's field values, by attname, from one segment: every path that writes claims uses these."""
+    return {
+        "article_id": article_id,
+        "text": segment.text,
+        "original_text": segment.text,
+        "start": segment.start,
+        "end": segment.end,
+        "position": position,
+        "checkworthiness": segment.checkworthiness,
+        "reasons": list(segment.reasons),
+        "claim_type": segment.claim_type,
+        "segmenter_version": segmenter_version,
+    }
 
 
 def _insert_first_claims(first_runs: list[tuple[int, list]], *, segmenter_version: str, now) -> None:
     """Insert the claims of articles segmented for the first time: COPY on PostgreSQL, else bulk_create."""
     values = [
-        row
+        claim_fields(segment, article_id=article_id, position=position, segmenter_version=segmenter_version)
         for article_id, segments in first_runs
-        for row in _new_claim_values(article_id, segments, segmenter_version=segmenter_version)
+        for position, segment in enumerate(segments)
     ]
     if not values:
         return
@@ -556,65 +291,6 @@ def _insert_first_claims(first_runs: list[tuple[int, list]], *, segmenter_versio
         copy_claims(values, now=now)
     else:
         Claim.objects.bulk_create(Claim(**row) for row in values)
-
-
-def copy_claims(values: list[dict], *, now) -> None:
-    """Insert claims with PostgreSQL's COPY: the rows bulk_create would insert, at a fraction of the cost.
-
-    `values` give each claim's fields by attname (the same fields in every row); every other column
-    takes the model's default, prepared once (auto_now fields: `now`). bulk_create prepared every
-    field of every row in Python, which cost more than segmenting the article; a test holds the two
-    to the same rows. Rows go in COPY's binary format, typed by the table's own columns: psycopg
-    writes values without formatting and escaping them as text (its CPU for a COPY of 63,000 claims
-    fell by 40%) and PostgreSQL reads numbers and timestamps without parsing them. JSON values are
-    cached JSON text.
-    """
-    fields = [f for f in Claim._meta.concrete_fields if not f.primary_key]
-    given = [f for f in fields if f.attname in values[0]]
-    defaults = [f for f in fields if f.attname not in values[0]]
-    default_values = tuple(_copy_value(f, _default_for(f, now)) for f in defaults)
-    # The JSON fields given here hold short lists of strings (reasons): few distinct values, cached.
-    json_text = functools.lru_cache(maxsize=1024)(lambda value: json.dumps(list(value)))
-    row_of = [
-        (lambda row, n=f.attname: json_text(tuple(row[n])))
-        if isinstance(f, models.JSONField)
-        else operator.itemgetter(f.attname)
-        for f in given
-    ]
-    quote = connection.ops.quote_name
-    table = quote(Claim._meta.db_table)
-    columns = ", ".join(quote(f.column) for f in [*given, *defaults])
-    # Through Django's error translation, as its own queries are: a database that went away is an
-    # OperationalError the task retries, a refused row an IntegrityError that fails the article.
-    with connection.cursor() as cursor, connection.wrap_database_errors:
-        # The columns' types as the database has them (binary COPY must match them exactly).
-        cursor.execute(f"SELECT {columns} FROM {table} LIMIT 0")  # noqa: S608 - names from the model
-        oids = [column.type_code for column in cursor.description]
-        cursor.cursor.adapters.register_dumper(None, _JsonTextBinaryDumper)
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.set_types(oids)
-            for row in values:
-                copy.write_row((*(value(row) for value in row_of), *default_values))
-
-
-class _JsonTextBinaryDumper(psycopg.adapt.Dumper):
-    """JSON text, already serialized, as binary jsonb: a version byte, then the text."""
-
-    format = psycopg.pq.Format.BINARY
-    oid = psycopg.postgres.types["jsonb"].oid
-
-    def dump(self, obj: str) -> bytes:
-        return b"\x01" + obj.encode()
-
-
-def _default_for(field, now):
-    return now if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) else field.get_default()
-
-
-def _copy_value(field, value):
-    if isinstance(field, models.JSONField):
-        return json.dumps(value, cls=field.encoder)
-    return field.get_db_prep_save(value, connection)
 
 
 def _replace_untouched_claims(
@@ -640,20 +316,8 @@ def _replace_untouched_claims(
     new_claims, kept_positions = [], {}
     for position, (_, _, is_new, item) in enumerate(ordered):
         if is_new:
-            new_claims.append(
-                Claim(
-                    article_id=article_id,
-                    text=item.text,
-                    original_text=item.text,
-                    start=item.start,
-                    end=item.end,
-                    position=position,
-                    checkworthiness=item.checkworthiness,
-                    reasons=list(item.reasons),
-                    claim_type=item.claim_type,
-                    segmenter_version=segmenter_version,
-                )
-            )
+            fields = claim_fields(item, article_id=article_id, position=position, segmenter_version=segmenter_version)
+            new_claims.append(Claim(**fields))
         else:
             kept_positions[item] = position
 
@@ -673,9 +337,6 @@ def article_resegment(*, article: Article, actor) -> Article:
 
     Editors only. The worker does the replacing, so this returns at once with the article pending.
     """
-    from factcheck.errors import RoleForbidden
-    from factcheck.roles import Role, roles_of
-
     if Role.EDITOR not in roles_of(actor):
         raise RoleForbidden("Only editors may re-segment articles.")
     now = timezone.now()
@@ -688,7 +349,7 @@ def article_resegment(*, article: Article, actor) -> Article:
             segmentation_attempts=0,
             updated_at=now,
         )
-        _queue_segmentation([article.pk])
+        queue_segmentation([article.pk])
     article.segmentation_status = Article.SegmentationStatus.PENDING
     article.segmentation_started_at = None
     article.segmentation_error = ""
@@ -704,8 +365,6 @@ def article_sweep_stuck(
 
     Articles that already used up their attempts end failed instead of looping forever.
     """
-    from claims.events import articles_segmentation_notify
-
     now = timezone.now()
     if pending_for is None:
         pending_for = timedelta(seconds=settings.FACTCHECK_SEGMENTATION_PENDING_SECONDS)
@@ -738,7 +397,7 @@ def article_sweep_stuck(
             limit,
         )
         Article.objects.filter(pk__in=pending).update(updated_at=now)
-        _queue_segmentation([*running, *pending])
+        queue_segmentation([*running, *pending])
         articles_segmentation_notify(done=[], failed=gave_up)
     if gave_up or running or pending:
         logger.warning(
