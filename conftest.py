@@ -38,6 +38,19 @@ def _data_migration_rows(request):
 
 
 @pytest.fixture(autouse=True)
+def _no_login_lockouts(request):
+    """No test starts locked out by another's failed logins (django-axes keeps them in the database)."""
+    if request.node.get_closest_marker("django_db") is None and not {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        return
+    from axes.utils import reset
+
+    request.getfixturevalue("_django_db_helper")
+    reset()
+
+
+@pytest.fixture(autouse=True)
 def _postgresql_only(request):
     if request.node.get_closest_marker("postgresql"):
         from factcheck.testing import require_postgresql

@@ -20,8 +20,42 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 MAX_REDIRECTS = 5
 
 
+_NAT64_WELL_KNOWN = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL_USE = ipaddress.ip_network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+_IPV4_TRANSLATED = ipaddress.ip_network("::ffff:0:0:0/96")
+
+
+def _rfc6052(ip: ipaddress.IPv6Address, prefix_length: int) -> ipaddress.IPv4Address:
+    """The IPv4 address a NAT64 prefix of this length embeds (RFC 6052: bits 64-71 are skipped)."""
+    bits = f"{int(ip):0128b}"
+    without_u = bits[:64] + bits[72:]
+    start = prefix_length if prefix_length <= 64 else prefix_length - 8
+    return ipaddress.IPv4Address(int(without_u[start : start + 32], 2))
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address stands for: mapped, translated, compatible, NAT64, 6to4, Teredo."""
+    if ip.ipv4_mapped:
+        return [ip.ipv4_mapped]
+    if ip in _IPV4_TRANSLATED or ip in _IPV4_COMPATIBLE or ip in _NAT64_WELL_KNOWN:
+        return [ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)]
+    if ip in _NAT64_LOCAL_USE:
+        # The operator picks the prefix length inside the /48, so every place the address may sit counts.
+        return [_rfc6052(ip, length) for length in (48, 56, 64, 96)]
+    if ip.sixtofour:
+        return [ip.sixtofour]
+    if ip.teredo:
+        return list(ip.teredo)  # the server and the client
+    return []
+
+
 class DestinationRefused(Exception):
     """The URL is not one we connect to (scheme, credentials, or an address inside our network)."""
+
+
+class HostUnresolved(DestinationRefused):
+    """The host name does not resolve now; unlike the other refusals, it may later."""
 
 
 class Guard:
@@ -42,10 +76,13 @@ class Guard:
         if self.is_allowed_host(host, port):
             return None
         ip = ipaddress.ip_address(address.split("%", 1)[0])
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-            ip = ip.ipv4_mapped
-        if not ip.is_global or ip.is_multicast:
-            return f"The host {host!r} resolves to {ip}, which is not a public address."
+        # An IPv6 address that carries an IPv4 address reaches that address (through a translator, a
+        # tunnel or the dual stack), so the IPv4 address is the one judged; all of them if several.
+        embedded = embedded_ipv4(ip) if isinstance(ip, ipaddress.IPv6Address) else []
+        for judged in embedded or [ip]:
+            if not judged.is_global or judged.is_multicast:
+                shown = f"{ip} ({judged})" if judged is not ip else str(ip)
+                return f"The host {host!r} resolves to {shown}, which is not a public address."
         return None
 
     def check(self, url: str) -> None:
@@ -68,7 +105,7 @@ class Guard:
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError) as error:
-            raise DestinationRefused(f"The host {host!r} does not resolve ({error}).") from None
+            raise HostUnresolved(f"The host {host!r} does not resolve ({error}).") from None
         for info in infos:
             reason = self.address_refusal(host, port, info[4][0])
             if reason:

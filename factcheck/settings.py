@@ -7,6 +7,7 @@ DATABASE_URL and REDIS_URL switch to PostgreSQL and a Celery worker on Redis.
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import (
@@ -37,12 +38,14 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=["http://
 INSTALLED_APPS = [
     "reviews.admin_site.FactcheckAdminConfig",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "django.contrib.postgres",
     "rest_framework",
     "django_filters",
@@ -58,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -114,6 +120,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- Login lockout (django-axes) ----------------------------------------------------------------
+# A username, and separately an address, is locked out after this many failed logins and stays
+# locked for the cool-off after its last failure; an administrator releases it earlier by
+# deleting its access attempts in the admin. The API takes tokens only, so the admin login is the
+# one place a password is tried.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("FACTCHECK_LOGIN_FAILURE_LIMIT", default=5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("FACTCHECK_LOGIN_COOLOFF_MINUTES", default=15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The address as the API throttles see it (FACTCHECK_API_NUM_PROXIES): behind a proxy, REMOTE_ADDR
+# is the proxy's, and one person's failures would lock everyone out.
+AXES_CLIENT_IP_CALLABLE = "factcheck.api.throttling.client_address"
+# Kept in the database, so lockouts hold across processes and through a Redis outage. A success does
+# not clear the failures: it would let anyone with an account clear those of the address they share.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_RESET_ON_SUCCESS = False
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -138,7 +161,15 @@ LOGIN_URL = "admin:login"
 REDIS_URL = env_redis_url("REDIS_URL")
 
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # An unreachable Redis fails fast instead of hanging the request; the throttles then count
+            # per process and /healthz reports it (factcheck/api/throttling.py).
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -221,7 +252,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["factcheck.api.parsers.StrictJSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "factcheck.api.renderers.JSONRenderer",  # DRF's output, written by orjson
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "factcheck.api.renderers.BrowsableAPIRenderer",  # DRF's, fitted to our CSP
     ],
     "EXCEPTION_HANDLER": "factcheck.api.exceptions.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["factcheck.api.throttling.UserThrottle", "factcheck.api.throttling.AnonThrottle"],
@@ -284,6 +315,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy on every response (django-csp). Every page takes its scripts and styles
+# from our own static files, Swagger UI included (the sidecar package): nothing inline runs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],  # Swagger UI draws its icons from data: URLs
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -230,3 +230,78 @@ def celery_broker_url(url: str):
     finally:
         app.conf.broker_url, app.conf.broker_write_url = previous
         reset_pools()
+
+
+class RedisServer:
+    """A `redis-server` of the test's own on a free port in 6391-6399; stop() and start() it at will.
+
+    For outage tests: the shared Redis others' tests use is never stopped.
+    """
+
+    PORTS = range(6391, 6400)
+
+    def __init__(self):
+        import shutil
+
+        self.binary = shutil.which("redis-server")
+        if self.binary is None:
+            _skip_or_fail("needs the redis-server binary")
+        self._dir = tempfile.mkdtemp(prefix="fc-redis-")
+        self.process: subprocess.Popen | None = None
+        self.port = None
+        for port in self.PORTS:
+            self.port = port
+            if self._start():
+                return
+        raise AssertionError(f"no free port for redis-server in {self.PORTS}")
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def _answers(self) -> bool:
+        import redis
+
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_connect_timeout=0.5)
+        try:
+            return client.ping()
+        except redis.RedisError:
+            return False
+        finally:
+            client.close()
+
+    def _start(self) -> bool:
+        if self._answers():
+            return False  # someone else's server has this port
+        command = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+        command += ["--appendonly", "no", "--dir", self._dir, "--loglevel", "warning"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                return False  # the port was taken between the check and the bind
+            if self._answers():
+                return True
+            time.sleep(0.05)
+        self.stop()
+        return False
+
+    def start(self) -> None:
+        assert self.process is None or self.process.poll() is not None, "redis-server is already running"
+        if not self._start():
+            raise AssertionError(f"redis-server did not start again on port {self.port}")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+    def close(self) -> None:
+        import shutil
+
+        self.stop()
+        shutil.rmtree(self._dir, ignore_errors=True)

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from factcheck.errors import RoleForbidden, StateConflict, WorkflowError
 
@@ -44,6 +43,10 @@ def _codes(error: DjangoValidationError) -> set:
 
 
 def api_exception_handler(exc, context):
+    # Imported here: rest_framework.views loads the parser classes from settings, and our parser
+    # module imports this one, so importing it at the top would make the two circular.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     if isinstance(exc, DjangoValidationError):
         code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if "too_large" in _codes(exc) else status.HTTP_400_BAD_REQUEST
         return Response(validation_error_detail(exc), status=code)

@@ -1,4 +1,4 @@
-"""JSON in, with limits: a size cap before parsing, and no control characters or lone surrogates."""
+"""JSON in, with limits: a size cap before parsing, a nesting depth, no control characters or lone surrogates."""
 
 import json
 import re
@@ -13,10 +13,31 @@ from .exceptions import PayloadTooLarge
 # JSON produces) cannot be stored as UTF-8 at all.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
+# Far deeper than any payload the API takes; much deeper nesting exhausts the recursion limit of the
+# parser and of everything that walks the result (validation, our own checks, the renderer).
+MAX_JSON_DEPTH = 32
+
 
 def max_request_bytes() -> int:
     # An article body of the allowed size may grow when JSON-escaped; room for the other fields too.
     return settings.FACTCHECK_MAX_ARTICLE_BYTES * 2 + 64 * 1024
+
+
+def _too_deep(value) -> bool:
+    """Whether lists and objects nest more than MAX_JSON_DEPTH levels; walked without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > MAX_JSON_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _find_forbidden(value, path="body"):
@@ -54,10 +75,15 @@ class StrictJSONParser(JSONParser):
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             raise ParseError(f"The request body is not valid UTF-8 (byte {error.start}).") from None
+        too_deep = ParseError(f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.")
         try:
             data = json.loads(text)
+        except RecursionError:
+            raise too_deep from None
         except ValueError as error:
             raise ParseError(f"JSON parse error - {error}") from None
+        if _too_deep(data):
+            raise too_deep
         found = _find_forbidden(data)
         if found:
             field, char = found

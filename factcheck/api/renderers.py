@@ -1,7 +1,9 @@
-"""API responses written by orjson, in the form DRF's JSONRenderer writes them."""
+"""API responses written by orjson, in the form DRF's JSONRenderer writes them; the browsable API under our CSP."""
 
 import orjson
+from csp.constants import UNSAFE_INLINE
 from drf_orjson_renderer.renderers import ORJSONRenderer
+from rest_framework import renderers
 from rest_framework.utils.encoders import JSONEncoder
 
 
@@ -23,3 +25,24 @@ class JSONRenderer(ORJSONRenderer):
 class JSONLDRenderer(JSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
+
+
+class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
+    """DRF's browsable API under the Content-Security-Policy (settings.CONTENT_SECURITY_POLICY).
+
+    DRF's templates put a few style attributes inline (the float of the extra-actions and filter
+    buttons); these pages allow inline style attributes, and nothing else inline. The <style> DRF
+    adds for syntax highlighting when Pygments is installed is left out.
+    """
+
+    def get_context(self, data, accepted_media_type, renderer_context):
+        context = super().get_context(data, accepted_media_type, renderer_context)
+        context["code_style"] = None
+        return context
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        response = (renderer_context or {}).get("response")
+        if response is not None:
+            # What django-csp's @csp_update decorator sets; its middleware reads it from the response.
+            response._csp_update = {"style-src-attr": [UNSAFE_INLINE]}
+        return super().render(data, accepted_media_type, renderer_context)

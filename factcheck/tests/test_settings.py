@@ -36,6 +36,8 @@ def _run_manage(*args, **env_overrides):
         ("FACTCHECK_API_RATE_ANON", "0/minute"),
         ("FACTCHECK_PUBLIC_BASE_URL", "desk.example.org"),
         ("DJANGO_LOG_LEVEL", "LOUD"),
+        ("FACTCHECK_LOGIN_FAILURE_LIMIT", "0"),
+        ("FACTCHECK_LOGIN_COOLOFF_MINUTES", "soon"),
     ],
 )
 def test_bad_value_stops_startup_naming_the_variable(variable, value):
@@ -115,3 +117,19 @@ def test_options_in_the_database_url_come_first():
     assert result.returncode == 0, result.stderr
     assert "('prepare_threshold', 20)" in result.stdout
     assert "('sslmode', 'require')" in result.stdout
+
+
+def test_the_login_lockout_is_set_from_the_environment():
+    show = "from django.conf import settings as s; print(s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME.total_seconds())"
+    result = _run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        show,
+        DJANGO_DEBUG="true",
+        FACTCHECK_LOGIN_FAILURE_LIMIT="8",
+        FACTCHECK_LOGIN_COOLOFF_MINUTES="60",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["8", "3600.0"]

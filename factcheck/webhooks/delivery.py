@@ -2,7 +2,8 @@
 
 Each attempt is claimed with a conditional update on the attempt count, so a redelivered or
 duplicated task message sends nothing twice. A destination the guard refuses, on the first hop or
-on a redirect, ends the attempt as failed.
+on a redirect, ends the delivery as failed at once: asking again gets the same answer. A host
+name that does not resolve is retried like any other network failure.
 """
 
 import hashlib
@@ -85,17 +86,19 @@ def webhook_deliver(*, delivery_id: int, attempt: int) -> bool:
         SIGNATURE_HEADER: sign(secret=subscription.secret, timestamp=int(time.time()), body=body),
     }
 
-    status_code, error = None, ""
+    status_code, error, final = None, "", False
     started = time.monotonic()
     if not subscription.is_active:
-        error = "The subscription is inactive."
+        error, final = "The subscription is inactive.", True
     else:
         try:
             status_code, content = post_signed(url=subscription.url, body=body, headers=headers)
             if not 200 <= status_code < 300:
                 error = f"HTTP {status_code}: {content[:500].decode('utf-8', 'replace')}"
+        except http.HostUnresolved as failure:
+            error = str(failure)
         except http.DestinationRefused as refused:
-            error = f"Refused: {refused}"
+            error, final = f"Refused: {refused}", True
         except requests.RequestException as failure:
             error = f"{type(failure).__name__}: {failure}"
     duration_ms = int((time.monotonic() - started) * 1000)
@@ -114,7 +117,7 @@ def webhook_deliver(*, delivery_id: int, attempt: int) -> bool:
             next_attempt_at=None,
         )
         return True
-    if made >= settings.FACTCHECK_WEBHOOK_MAX_ATTEMPTS or not subscription.is_active:
+    if final or made >= settings.FACTCHECK_WEBHOOK_MAX_ATTEMPTS:
         WebhookDelivery.objects.filter(pk=delivery_id).update(
             status=WebhookDelivery.Status.FAILED, last_status_code=status_code, last_error=error[:2000],
             next_attempt_at=None,

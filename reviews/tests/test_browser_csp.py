@@ -1,0 +1,113 @@
+"""The Content-Security-Policy holds in a real browser, and the desk's pages break none of it.
+
+Headless Debian Chromium (as in test_browser.py) reads each page with the policy in force; every
+CSP violation it reports lands in the browser console, which the test reads. Screenshots go to
+screenshots/browser/ (git-ignored).
+"""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from claims.tests.factories import ClaimFactory
+from reviews.tests.api_helpers import published, submitted
+from reviews.tests.test_browser import CHROMEDRIVER, CHROMIUM, SHOTS, WAIT_SECONDS, Desk
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Runs a script the page did not ship; the policy must refuse it (and the browser report that).
+INLINE_SCRIPT_PROBE = """
+window.__fcInlineRan = false;
+const script = document.createElement("script");
+script.textContent = "window.__fcInlineRan = true;";
+document.head.appendChild(script);
+return window.__fcInlineRan;
+"""
+
+
+@pytest.fixture
+def console_browser():
+    """Headless Chromium whose console messages (CSP violations among them) the test can read."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    for binary in (CHROMIUM, CHROMEDRIVER):
+        if not Path(binary).exists():
+            pytest.fail(f"{binary} is missing: install Debian's chromium and chromium-driver")
+    profile = tempfile.mkdtemp(prefix="fc-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    for argument in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        "--window-size=1400,1000",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(WAIT_SECONDS)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def csp_messages(driver) -> list[str]:
+    """The console messages about the Content-Security-Policy since the last call."""
+    return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+
+
+def test_the_admin_public_page_and_api_docs_break_no_csp_rule(console_browser, live_server, reviewer, editor):
+    # given: a published fact-check, a verdict waiting in the editor queue, claims on the dashboard
+    claim, _ = published(reviewer=reviewer, editor=editor)
+    waiting, _ = submitted(reviewer=reviewer, claim=ClaimFactory(article=claim.article))
+    ClaimFactory.create_batch(3, article=claim.article)
+    desk = Desk(console_browser, live_server.url)
+    pages = [
+        ("dashboard", reverse("admin:index"), "#fc-chart-states svg, #fc-chart-states .fc-bar"),
+        ("claim list", reverse("admin:claims_claim_changelist"), "#result_list"),
+        ("claim page", reverse("admin:claims_claim_change", args=[waiting.pk]), "#fc-claim"),
+        ("editor queue", reverse("admin:reviews_verdict_queue"), f'tr.fc-queue-row[data-claim="{waiting.pk}"]'),
+        ("article list", reverse("admin:claims_article_changelist"), "#result_list"),
+        ("public fact-check", reverse("public-factcheck", args=[claim.pk]), "blockquote"),
+        ("API docs", reverse("api-docs"), ".swagger-ui .opblock"),
+        ("browsable API", "/api/v1/articles/", ".response-info"),
+        ("browsable API detail", f"/api/v1/claims/{waiting.pk}/", ".response-info"),
+    ]
+
+    # when: the editor logs in and reads each page
+    desk.log_in(editor.username)
+    violations = {"login": csp_messages(console_browser)}
+    rendered, enforced = {}, {}
+    for name, path, ready in pages:
+        desk.open(path)
+        rendered[name] = shown(desk, ready)
+        desk.shot(f"csp-{name.replace(' ', '-')}")
+        violations[name] = csp_messages(console_browser)
+        enforced[name] = console_browser.execute_script(INLINE_SCRIPT_PROBE) is False
+        csp_messages(console_browser)  # the probe's own report
+
+    # then: every page works with the policy in force, and nothing of ours breaks it
+    assert rendered == {name: True for name, _, _ in pages}
+    assert enforced == {name: True for name, _, _ in pages}
+    assert violations == {name: [] for name in violations}
+
+
+def shown(desk, selector) -> bool:
+    """Whether `selector` becomes visible (a page whose script was refused may never show it)."""
+    from selenium.common.exceptions import TimeoutException
+
+    try:
+        desk.visible(selector)
+    except TimeoutException:
+        return False
+    return True
