@@ -167,7 +167,9 @@ class ResponseTooLarge(FetchFailed):
 
 
 class WrongContentType(FetchFailed):
-    pass
+    def __init__(self, content_type: str):
+        super().__init__(f"Not an accepted kind of content ({content_type}).")
+        self.content_type = content_type
 
 
 @dataclass(frozen=True)
@@ -244,7 +246,7 @@ def _send(session, url, *, headers, timeout, deadline):
 def _check_content_type(declared: str, accepted: tuple[str, ...]) -> None:
     kind = declared.split(";", 1)[0].strip().lower()
     if accepted and kind and kind not in accepted:
-        raise WrongContentType(f"Not an accepted kind of page ({kind}).")
+        raise WrongContentType(kind)
 
 
 def _read_body(response, *, max_bytes: int, deadline: float, timeout: float) -> bytes:
