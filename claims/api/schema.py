@@ -76,7 +76,7 @@ SOURCE_OUT = OpenApiExample(
 FEED_OUT = OpenApiExample(
     "Feed",
     response_only=True,
-    status_codes=["200", "201"],
+    status_codes=["200", "201", "202"],
     value={
         "id": 3,
         "url": "https://news.example.org/politics/atom.xml",
