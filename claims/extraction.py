@@ -70,7 +70,13 @@ def decode_html(raw: bytes, content_type: str = "") -> tuple[str, str]:
             if utf8 is not None:
                 return utf8, "utf-8"
         return text, codec
-    best = charset_normalizer.from_bytes(raw).best()
+    guesses = charset_normalizer.from_bytes(raw)
+    best = guesses.best()
+    # Undeclared legacy pages are mostly windows-1252, the web's default: take it when it reads about
+    # as cleanly as the best guess (detection on short texts often picks a Baltic or Nordic cousin).
+    western = next((guess for guess in guesses if _codec(guess.encoding) == "cp1252"), None)
+    if best is not None and western is not None and western.chaos <= best.chaos + 0.05:
+        best = western
     if best is not None and best.encoding:
         return str(best), _codec(best.encoding) or best.encoding
     return raw.decode("utf-8", errors="replace"), "utf-8"

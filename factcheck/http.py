@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from django.conf import settings
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -255,15 +256,17 @@ def _read_body(response, *, max_bytes: int, deadline: float, timeout: float) -> 
         raise ResponseTooLarge(f"Larger than {_size_text(max_bytes)}.")
     chunks, size = [], 0
     try:
-        for chunk in response.iter_content(chunk_size=65_536):
+        # read1 hands over what has arrived (iter_content would wait to fill each chunk), so a body
+        # that trickles in byte by byte still meets the deadline.
+        while chunk := response.raw.read1(65_536, decode_content=True):
             size += len(chunk)
             if size > max_bytes:
                 raise ResponseTooLarge(f"Larger than {_size_text(max_bytes)}.")
             if time.monotonic() > deadline:
                 raise FetchTimedOut(f"Timed out after {timeout:g} s.")
             chunks.append(chunk)
-    except requests.Timeout:
+    except (requests.Timeout, urllib3.exceptions.TimeoutError):
         raise FetchTimedOut(f"Timed out after {timeout:g} s.") from None
-    except requests.RequestException as error:
+    except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
         raise FetchFailed(f"The connection broke while reading the page ({type(error).__name__}).") from None
     return b"".join(chunks)

@@ -125,7 +125,7 @@ def news_site() -> LocalSite:
             "/loop-a": Route(status=302, headers={"Location": "/loop-b"}),
             "/loop-b": Route(status=302, headers={"Location": "/loop-a"}),
             "/moved": Route(status=301, headers={"Location": "/news/homes"}),
-            "/no-text": Route("<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+            "/no-text": Route("<html><head><title>Nothing</title></head><body><img src='/a.jpg'></body></html>"),
         }
     )
     return site
