@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
-from factcheck.roles import Role, roles_of
+from factcheck.api.permissions import request_roles
+from factcheck.roles import Role
 
 from .feeds import feed_create, feed_delete, feed_poll_now, feed_update
 from .forms import FeedForm
@@ -13,7 +14,8 @@ from .models import Feed, FeedEntry
 
 
 def _is_editor(request) -> bool:
-    return Role.EDITOR in roles_of(request.user)
+    # Asked for every page's navigation: the roles are looked up once per request.
+    return Role.EDITOR in request_roles(request)
 
 
 @admin.register(Feed)
