@@ -1,6 +1,7 @@
 """Ingest throughput: articles through `import_articles` into PostgreSQL with a real Celery worker.
 
     python bench/ingest.py [--articles 2000] [--chars 5000] [--concurrency 2] [--rounds 3]
+                           [--legs text,url] [--url-articles 300]
 
 Generates deterministic news-like articles of about 5,000 characters (sentences with figures,
 names and dates, plus a byline and a photo credit each) and writes them as JSONL. Each round drops
@@ -13,6 +14,11 @@ bare segmenter measured just before it, so that a burst of other work on the mac
 does not decide the result. Goal: the pipeline at >= 50% of the bare segmenter's articles per
 second. It ends with the CPU time each part took while the pipeline ran, the mean of the rounds
 (from /proc: Linux, with PostgreSQL on this machine).
+
+The by-URL leg serves the same kind of articles as news pages (navigation, ads, captions) from a
+local HTTP server on 127.0.0.1, lists their URLs for `import_articles --urls`, and times it until
+every page is fetched, extracted by trafilatura and segmented; it shows the worker's time per
+article for each step (from the stored article versions) and the CPU each part took.
 
 Environment: BENCH_INGEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/fc_bench_ingest),
 BENCH_INGEST_REDIS_URL (default redis://127.0.0.1:6379/15; flushed).
@@ -251,15 +257,115 @@ def run_round(articles: list[dict], feed: Path, env: dict, concurrency: int, wor
     return Round(bare=bare, pipeline=pipeline, imported=imported, failed=finished[1], cpu=cpu)
 
 
+# --- the by-URL leg: pages served from 127.0.0.1, fetched and extracted by the worker -----------------
+
+
+def serve_pages(articles: list[dict]):
+    """A LocalSite on 127.0.0.1 serving each article as a news page (navigation, ads, captions) at /bench/<n>."""
+    from claims.tests.site import ROBOTS, news_page
+    from factcheck.testing import LocalSite, Route
+
+    site = LocalSite({"/robots.txt": Route(ROBOTS, content_type="text/plain")})
+    for n, given in enumerate(articles):
+        html = news_page(given["title"], given["body"].split("\n\n")[1:], canonical=site.url(f"/bench/{n}"))
+        site.routes[f"/bench/{n}"] = Route(html)
+    return site
+
+
+@dataclasses.dataclass
+class UrlRound:
+    seconds: float  # from starting import_articles --urls until the last article was done
+    failed: int
+    per_article_ms: dict[str, float]  # fetch, extract, segment: the mean per article, from the database
+    cpu: dict[str, float]
+
+
+def run_url_round(articles: list[dict], env: dict, concurrency: int, workdir: Path) -> UrlRound:
+    """import_articles --urls against the local site into a new database, until every article is done."""
+    database_url, redis_url = env["DATABASE_URL"], env["REDIS_URL"]
+    recreate_database(database_url)
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    redis.Redis.from_url(redis_url).flushdb()
+    site = serve_pages(articles)
+    listing = workdir / "urls.txt"
+    listing.write_text("".join(site.url(f"/bench/{n}") + "\n" for n in range(len(articles))), encoding="utf-8")
+    env = {**env, "FACTCHECK_FETCH_ALLOWED_HOSTS": site.host, "FACTCHECK_FETCH_PER_HOST": str(concurrency)}
+    worker = start_worker(env, concurrency, workdir / "worker-url.log")
+    try:
+        postmaster = postmaster_pid(database_url)
+        before = (busy_cpu_seconds(), cpu_seconds(worker.pid), cpu_seconds(postmaster), resource.getrusage(0))
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "manage.py", "import_articles", "--urls", str(listing), "--no-progress"],
+            cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        deadline = time.monotonic() + 600
+        with psycopg.connect(database_url, autocommit=True) as poll:
+            while (finished := count_done(poll))[0] < len(articles):
+                if time.monotonic() > deadline:
+                    sys.exit(f"timed out: {finished[0]} of {len(articles)} pages fetched and segmented")
+                time.sleep(0.05)
+            seconds = time.perf_counter() - started
+            after = (busy_cpu_seconds(), cpu_seconds(worker.pid), cpu_seconds(postmaster), resource.getrusage(0))
+            fetch_ms, extract_ms, segment_ms = poll.execute(
+                "SELECT avg(v.fetch_ms), avg(v.extract_ms), avg(a.segmentation_ms)"
+                " FROM claims_articleversion v JOIN claims_article a ON a.id = v.article_id"
+            ).fetchone()
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
+        site.close()
+
+    in_import = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
+    in_site = sum(getattr(after[3], f) - getattr(before[3], f) for f in ("ru_utime", "ru_stime"))
+    in_worker, in_postgres = after[1] - before[1], after[2] - before[2]
+    cpu = {
+        "import_articles --urls": in_import,
+        f"worker ({concurrency} processes)": in_worker,
+        "PostgreSQL (all its processes)": in_postgres,
+        "the page server (this process)": in_site,
+        "everything else": (after[0] - before[0]) - in_import - in_worker - in_postgres - in_site,
+    }
+    per_article = {"fetch (GET, wall)": float(fetch_ms or 0), "extract": float(extract_ms or 0)}
+    per_article["segment"] = float(segment_ms or 0)
+    return UrlRound(seconds=seconds, failed=finished[1], per_article_ms=per_article, cpu=cpu)
+
+
+def report_url_rounds(rounds: list[UrlRound], n: int, concurrency: int) -> None:
+    seconds = statistics.median(r.seconds for r in rounds)
+    print(f"\nby URL: {n} pages from a local server -> import_articles --urls -> {concurrency} workers")
+    print(f"  median of {len(rounds)} rounds: {n / seconds:,.1f} articles/s, all done after {seconds:.1f} s")
+    print(f"  (failed: {sum(r.failed for r in rounds)})")
+    print("  worker time per article (mean; from the article versions and articles):")
+    for label in rounds[0].per_article_ms:
+        print(f"    {label:32} {statistics.mean(r.per_article_ms[label] for r in rounds):7.1f} ms")
+    print(f"  CPU time while it ran, mean of {len(rounds)} rounds:")
+    for label in rounds[0].cpu:
+        value = statistics.mean(r.cpu[label] for r in rounds)
+        print(f"    {label:32} {value:6.1f} s  {value / n * 1000:6.2f} ms per article")
+    ms = {label: statistics.mean(r.per_article_ms[label] for r in rounds) for label in rounds[0].per_article_ms}
+    print(
+        f"RESULT ingest_url articles_per_s={n / seconds:.1f} fetch_ms={ms['fetch (GET, wall)']:.1f}"
+        f" extract_ms={ms['extract']:.1f} segment_ms={ms['segment']:.1f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--chars", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=3, help="Measurements to take the median of (default 3).")
+    parser.add_argument("--legs", default="text,url", help="text (pasted JSONL), url (fetched pages), or both.")
+    parser.add_argument("--url-articles", type=int, default=300, help="Pages for the by-URL leg (default 300).")
     args = parser.parse_args()
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
+    legs = {leg.strip() for leg in args.legs.split(",") if leg.strip()}
+    if not legs or legs - {"text", "url"}:
+        parser.error("--legs takes text, url or text,url")
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "CELERY_", "FACTCHECK_"))}
     # As deployed: DEBUG off (with it on, Django also records every query for the debug page).
@@ -272,6 +378,16 @@ def main() -> None:
         DJANGO_LOG_LEVEL="WARNING",
     )
 
+    if "text" in legs:
+        text_leg(args, env)
+    if "url" in legs:
+        pages = [article(n, args.chars) for n in range(args.url_articles)]
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-url-") as tmp:
+            rounds = [run_url_round(pages, env, args.concurrency, Path(tmp)) for _ in range(args.rounds)]
+        report_url_rounds(rounds, len(pages), args.concurrency)
+
+
+def text_leg(args, env: dict) -> None:
     articles = [article(n, args.chars) for n in range(args.articles)]
     n = len(articles)
     total_chars = sum(len(a["body"]) for a in articles)

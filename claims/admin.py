@@ -1,17 +1,27 @@
-"""The desk's pages for articles: add one (text or HTML), read it with its claims, re-segment."""
+"""The desk's pages for articles: add one (a URL, text or HTML), read it with its claims, re-segment, re-fetch."""
 
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from factcheck.admin_helpers import ReadOnlyHistoryAdmin
 from factcheck.errors import WorkflowError
 
+from . import admin_feeds  # noqa: F401 (registers the feed pages)
+from .extraction import decode_html, snapshot_unpack
 from .forms import ArticleIngestForm
 from .ingest import ArticleInput, article_ingest
-from .models import Article, Claim
+from .ingest_url import article_refetch, article_submit_url
+from .models import Article, ArticleVersion, Claim
 from .pipeline import article_resegment
+
+# The page as fetched is someone else's HTML: no scripts, forms or plugins (sandbox, a unique origin
+# that cannot read the desk's cookies), and nothing loaded from anywhere, so opening it tells no one.
+SNAPSHOT_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
 
 # --- articles ---------------------------------------------------------------------------------
 
@@ -64,9 +74,18 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
         "created_by",
         "created_at",
         "body_text",
+        "canonical_url",
+        "fetched_at",
+        "fetch_error",
+        "version",
+        "duplicate_link",
+        "snapshot",
     )
     inlines = (ClaimInline,)
-    actions = ("resegment_selected",)
+    actions = ("resegment_selected", "refetch_selected")
+
+    class Media:
+        css = {"all": ["claims/article.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("body")
@@ -84,9 +103,67 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
             queued += 1
         messages.success(request, f"Queued {queued} article{'s' if queued != 1 else ''} for segmentation.")
 
+    @admin.action(description="Re-fetch selected articles from their URLs")
+    def refetch_selected(self, request, queryset):
+        queued, refused = 0, []
+        for article in queryset.order_by("pk"):
+            try:
+                article_refetch(article=article, actor=request.user)
+            except WorkflowError as refusal:
+                if refusal.status_code == 403:  # about the person asking: the same for every article
+                    messages.error(request, refusal.message)
+                    return
+                refused.append(f"{article}: {refusal.message}")
+                continue
+            queued += 1
+        messages.success(request, f"Queued {queued} article{'s' if queued != 1 else ''} to be fetched again.")
+        for refusal in refused:
+            messages.warning(request, refusal)
+
     @admin.display(description="error")
     def error_short(self, article):
-        return Truncator(article.segmentation_error).chars(80) or "–"
+        return Truncator(article.fetch_error or article.segmentation_error).chars(80) or "–"
+
+    @admin.display(description="duplicate of")
+    def duplicate_link(self, article):
+        if not article.duplicate_of_id:
+            return "–"
+        url = reverse("admin:claims_article_change", args=[article.duplicate_of_id])
+        return format_html('<a href="{}">article {}</a>', url, article.duplicate_of_id)
+
+    @admin.display(description="page as fetched")
+    def snapshot(self, article):
+        if not ArticleVersion.objects.filter(article=article, html_zlib__isnull=False).exists():
+            return "–"
+        url = reverse("admin:claims_article_snapshot", args=[article.pk])
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Open the page as fetched</a> (scripts off, nothing loaded)'
+            '<iframe class="fc-snapshot" sandbox="" src="{}" title="The page as fetched"></iframe>',
+            url,
+            url,
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.snapshot_view)
+        return [path("<int:object_id>/snapshot/", view, name="claims_article_snapshot"), *super().get_urls()]
+
+    @xframe_options_sameorigin
+    def snapshot_view(self, request, object_id):
+        """The page of the article's current (or ?version=n) version, served sandboxed."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        versions = ArticleVersion.objects.filter(article_id=object_id, html_zlib__isnull=False)
+        if request.GET.get("version", "").isdigit():
+            versions = versions.filter(number=int(request.GET["version"]))
+        version = versions.order_by("-number").first()
+        if version is None:
+            raise Http404("No page was fetched for this article.")
+        html, _ = decode_html(snapshot_unpack(version.html_zlib), f"charset={version.charset}")
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+        response["Content-Security-Policy"] = SNAPSHOT_POLICY
+        response["Referrer-Policy"] = "no-referrer"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     @admin.display(description="body")
     def body_text(self, article):
@@ -107,6 +184,10 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
             return [(None, {"fields": [*ArticleIngestForm.Meta.fields, "is_html"]})]
         return [
             (None, {"fields": ["title", "url", "publisher", "author", "published_at", "language", "created_by"]}),
+            (
+                "Fetched",
+                {"fields": ["canonical_url", "fetched_at", "fetch_error", "version", "duplicate_link", "snapshot"]},
+            ),
             (
                 "Segmentation",
                 {
@@ -130,15 +211,22 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             return
-        article, created = article_ingest(article=ArticleInput(**form.cleaned_data), created_by=request.user)
+        if form.fetches:
+            given = form.cleaned_data
+            article, created = article_submit_url(
+                url=given["url"], created_by=request.user, publisher=given.get("publisher") or ""
+            )
+            done = "The page is queued to be fetched; its text is then segmented."
+            known = "An article with this URL was already stored; this is that article."
+        else:
+            article, created = article_ingest(article=ArticleInput(**form.cleaned_data), created_by=request.user)
+            done = "The article is queued for segmentation."
+            known = "An article with the same text was already stored; this is that article."
         # The admin's own redirect and log entry then point at the stored article.
         obj.pk = article.pk
         obj.title = article.title
         obj._state.adding = False
-        if not created:
-            messages.info(request, "An article with the same text was already stored; this is that article.")
-        else:
-            messages.info(request, "The article is queued for segmentation.")
+        messages.info(request, done if created else known)
 
     def save_related(self, request, form, formsets, change):
         return

@@ -19,6 +19,7 @@ def article_payload(article) -> dict:
             "url": article.url,
             "segmentation_status": article.segmentation_status,
             "segmentation_error": article.segmentation_error,
+            "fetch_error": article.fetch_error,
             "segmenter_version": article.segmenter_version,
             "claim_count": article.claim_count,
             "api_url": absolute_url(reverse("api-article-detail", args=[article.pk])),

@@ -8,10 +8,12 @@ from simple_history.models import HistoricalRecords
 
 class Article(models.Model):
     class SegmentationStatus(models.TextChoices):
+        FETCHING = "fetching", "Fetching"
         PENDING = "pending", "Pending"
         RUNNING = "running", "Running"
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
+        DUPLICATE = "duplicate", "Duplicate"  # fetched, and found to be an article already stored
 
     title = models.CharField(max_length=500)
     body = models.TextField(help_text="Normalised plain text; claim offsets point into it.")
@@ -20,7 +22,19 @@ class Article(models.Model):
     author = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(max_length=16, default="en")
-    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # NULL while the article is being fetched: its text is not known yet.
+    content_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
+
+    # Fetched from `url` (by URL or from a feed): the page's own canonical URL, the page as fetched in
+    # `versions`, and why the last fetch failed. A re-fetch whose text changed makes a new version.
+    canonical_url = models.URLField(max_length=2000, null=True, blank=True, editable=False)  # noqa: DJ001
+    fetched_at = models.DateTimeField(null=True, blank=True, editable=False)
+    fetch_error = models.TextField(blank=True, editable=False)
+    fetch_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
 
     segmentation_status = models.CharField(
         max_length=16, choices=SegmentationStatus.choices, default=SegmentationStatus.PENDING
@@ -44,6 +58,9 @@ class Article(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["url"], condition=Q(url__isnull=False), name="article_url_unique"),
+            models.UniqueConstraint(
+                fields=["canonical_url"], condition=Q(canonical_url__isnull=False), name="article_canonical_url_unique"
+            ),
         ]
         indexes = [
             models.Index(fields=["segmentation_status", "updated_at"], name="article_status_updated_idx"),
@@ -54,6 +71,94 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ArticleVersion(models.Model):
+    """One text of an article, with the page it was extracted from when it was fetched.
+
+    The highest number is the article's current body; older ones keep the text earlier claims'
+    offsets pointed into. The HTML is stored as fetched, zlib-compressed, and shown only sandboxed.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions", db_index=False)
+    number = models.PositiveIntegerField()
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    url = models.URLField(max_length=2000, blank=True, help_text="Where the page came from, after redirects.")
+    html_zlib = models.BinaryField(null=True, blank=True, editable=False)
+    content_type = models.CharField(max_length=100, blank=True)
+    charset = models.CharField(max_length=40, blank=True, help_text="How the page's bytes were read.")
+    fetch_ms = models.PositiveIntegerField(null=True, blank=True)
+    extract_ms = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="articleversion_article_number_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} v{self.number}"
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed polled for new articles; its entries come in through the by-URL path."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "Not polled yet"
+        OK = "ok", "OK"
+        NOT_MODIFIED = "not_modified", "Not modified"
+        FAILED = "failed", "Failed"
+
+    url = models.URLField(max_length=2000, unique=True)
+    name = models.CharField(max_length=200)
+    publisher = models.CharField(max_length=200, blank=True, help_text="Given to its articles; else the page's.")
+    is_active = models.BooleanField(default=True)
+    poll_interval_minutes = models.PositiveIntegerField(default=30)
+
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_new_entries = models.PositiveIntegerField(default=0, editable=False)
+    consecutive_failures = models.PositiveIntegerField(default=0, editable=False)
+    next_poll_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=["next_poll_at"], name="feed_due_idx", condition=Q(is_active=True)),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class FeedEntry(models.Model):
+    """An entry seen in a feed, once per link: the same story in two feeds comes in once."""
+
+    url = models.URLField(max_length=2000, unique=True)
+    feed = models.ForeignKey(Feed, null=True, on_delete=models.SET_NULL, related_name="entries")
+    guid = models.CharField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    error = models.TextField(blank=True, help_text="Why the entry did not become an article.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "feed entries"
+
+    def __str__(self):
+        return self.title or self.url
 
 
 class Claim(models.Model):

@@ -1,4 +1,4 @@
-"""Celery tasks for articles: thin wrappers that take ids and call the segmentation pipeline."""
+"""Celery tasks for articles and feeds: thin wrappers that take ids and call the pipeline, fetching and feeds."""
 
 import dataclasses
 
@@ -7,7 +7,8 @@ import redis.exceptions
 from celery import shared_task
 from django import db
 
-from . import pipeline
+from . import feeds, ingest_url, pipeline
+from .fetching import HostBusy
 
 # Database or broker unavailable: worth another try later. Everything else is decided (and
 # recorded on the article) by the pipeline.
@@ -53,3 +54,42 @@ def _segment(article_ids: list[int]) -> list[dict]:
 @shared_task(name="claims.sweep_stuck_articles")
 def sweep_stuck_articles_task() -> dict:
     return dataclasses.asdict(pipeline.article_sweep_stuck())
+
+
+# --- fetching by URL and feeds ------------------------------------------------------------------
+
+# Also retried: every request slot of the page's host stayed taken (fetching.HostBusy).
+RETRY_BUSY = {**RETRY_TRANSIENT, "autoretry_for": (*TRANSIENT_ERRORS, HostBusy), "retry_backoff": 5}
+
+
+@shared_task(name="claims.fetch_article", **RETRY_BUSY)
+def fetch_article_task(article_id: int) -> dict:
+    return _with_fresh_connection(lambda: dataclasses.asdict(ingest_url.article_fetch(article_id=article_id)))
+
+
+@shared_task(name="claims.refetch_article", **RETRY_BUSY)
+def refetch_article_task(article_id: int) -> dict:
+    return _with_fresh_connection(lambda: dataclasses.asdict(ingest_url.article_refetch_run(article_id=article_id)))
+
+
+@shared_task(name="claims.sweep_stuck_fetches")
+def sweep_stuck_fetches_task() -> dict:
+    return ingest_url.article_fetch_sweep()
+
+
+@shared_task(name="claims.poll_due_feeds")
+def poll_due_feeds_task() -> list[int]:
+    return feeds.feeds_poll_due()
+
+
+@shared_task(name="claims.poll_feed", **RETRY_BUSY)
+def poll_feed_task(feed_id: int) -> dict:
+    return _with_fresh_connection(lambda: dataclasses.asdict(feeds.feed_poll(feed_id=feed_id)))
+
+
+def _with_fresh_connection(run):
+    try:
+        return run()
+    except pipeline.TRANSIENT_DATABASE_ERRORS:
+        db.close_old_connections()
+        raise

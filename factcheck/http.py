@@ -9,9 +9,12 @@ connected to (DNS rebinding), and on every redirect hop, which this module follo
 import ipaddress
 import socket
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from django.conf import settings
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -184,3 +187,123 @@ def post(*, guard: Guard, url: str, body: bytes, headers: dict, timeout: float, 
             finally:
                 response.close()
     raise DestinationRefused(f"More than {MAX_REDIRECTS} redirects.")
+
+
+# --- GET, for fetching pages and feeds ----------------------------------------------------------
+
+
+class FetchFailed(Exception):
+    """A GET that gave no usable answer; the message says why in words a person understands."""
+
+
+class FetchTimedOut(FetchFailed):
+    pass
+
+
+class ResponseTooLarge(FetchFailed):
+    pass
+
+
+class WrongContentType(FetchFailed):
+    def __init__(self, content_type: str):
+        super().__init__(f"Not an accepted kind of content ({content_type}).")
+        self.content_type = content_type
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # where the answer came from, after redirects
+    status: int
+    headers: Mapping[str, str]
+    body: bytes  # empty unless the status is 2xx
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1_000_000:g} MB" if size >= 1_000_000 else f"{size:,} bytes"
+
+
+def get(
+    *,
+    guard: Guard,
+    url: str,
+    headers: dict,
+    timeout: float,
+    max_bytes: int,
+    content_types: tuple[str, ...] = (),
+) -> Fetched:
+    """GET `url`, following redirects by hand so each hop's destination is checked again.
+
+    The whole exchange must end within `timeout` seconds and the body stay under `max_bytes` while
+    it streams; with `content_types`, a 2xx answer of another declared type is refused before its
+    body is read. The body is read for 2xx answers only. Raises DestinationRefused or FetchFailed.
+    """
+    deadline = time.monotonic() + timeout
+    seen = set()
+    with guard.session() as session:
+        for hop in range(MAX_REDIRECTS + 1):
+            try:
+                guard.check(url)
+            except DestinationRefused as refusal:
+                if hop:
+                    raise DestinationRefused(f"The page redirects to an address we may not fetch: {refusal}") from None
+                raise
+            seen.add(url)
+            response = _send(session, url, headers=headers, timeout=timeout, deadline=deadline)
+            try:
+                location = response.headers.get("Location")
+                if response.is_redirect and location:
+                    url = urljoin(url, location)
+                    if url in seen:
+                        raise FetchFailed("The page redirects in a loop.")
+                    continue
+                body = b""
+                if 200 <= response.status_code < 300:
+                    _check_content_type(response.headers.get("Content-Type", ""), content_types)
+                    body = _read_body(response, max_bytes=max_bytes, deadline=deadline, timeout=timeout)
+                return Fetched(url=url, status=response.status_code, headers=response.headers, body=body)
+            finally:
+                response.close()
+    raise FetchFailed(f"The page redirects more than {MAX_REDIRECTS} times.")
+
+
+def _send(session, url, *, headers, timeout, deadline):
+    remaining = max(0.1, deadline - time.monotonic())
+    try:
+        return session.get(
+            url, headers=headers, timeout=(min(5, remaining), remaining), allow_redirects=False, stream=True
+        )
+    except requests.Timeout:
+        raise FetchTimedOut(f"Timed out after {timeout:g} s.") from None
+    except requests.ConnectionError:
+        # A refusal at connect time (DNS rebinding) is not wrapped by requests: it passes through as it is.
+        raise FetchFailed(f"Could not connect to {urlsplit(url).hostname}.") from None
+    except requests.RequestException as error:
+        raise FetchFailed(f"The request failed ({type(error).__name__}).") from None
+
+
+def _check_content_type(declared: str, accepted: tuple[str, ...]) -> None:
+    kind = declared.split(";", 1)[0].strip().lower()
+    if accepted and kind and kind not in accepted:
+        raise WrongContentType(kind)
+
+
+def _read_body(response, *, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise ResponseTooLarge(f"Larger than {_size_text(max_bytes)}.")
+    chunks, size = [], 0
+    try:
+        # read1 hands over what has arrived (iter_content would wait to fill each chunk), so a body
+        # that trickles in byte by byte still meets the deadline.
+        while chunk := response.raw.read1(65_536, decode_content=True):
+            size += len(chunk)
+            if size > max_bytes:
+                raise ResponseTooLarge(f"Larger than {_size_text(max_bytes)}.")
+            if time.monotonic() > deadline:
+                raise FetchTimedOut(f"Timed out after {timeout:g} s.")
+            chunks.append(chunk)
+    except (requests.Timeout, urllib3.exceptions.TimeoutError):
+        raise FetchTimedOut(f"Timed out after {timeout:g} s.") from None
+    except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
+        raise FetchFailed(f"The connection broke while reading the page ({type(error).__name__}).") from None
+    return b"".join(chunks)

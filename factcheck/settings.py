@@ -301,6 +301,30 @@ FACTCHECK_WEBHOOK_TIMEOUT_SECONDS = env_int("FACTCHECK_WEBHOOK_TIMEOUT_SECONDS",
 FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES = env_int("FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES", default=65_536, minimum=1)
 CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {"task": "webhooks.sweep", "schedule": 60.0}
 
+# Fetching articles by URL and polling feeds, through the outbound client's guard (factcheck.http).
+# Hosts (or host:port) that may resolve to loopback/private addresses, e.g. a newsroom's intranet.
+FACTCHECK_FETCH_ALLOWED_HOSTS = [h.lower() for h in env_list("FACTCHECK_FETCH_ALLOWED_HOSTS", default=[])]
+FACTCHECK_FETCH_TIMEOUT_SECONDS = env_int("FACTCHECK_FETCH_TIMEOUT_SECONDS", default=15, minimum=1)
+FACTCHECK_FETCH_MAX_BYTES = env_int("FACTCHECK_FETCH_MAX_BYTES", default=5_000_000, minimum=1)
+FACTCHECK_FETCH_USER_AGENT = env_str(
+    "FACTCHECK_FETCH_USER_AGENT", default=f"factcheck/1.0 (+{FACTCHECK_PUBLIC_BASE_URL.rstrip('/')}/)"
+)
+FACTCHECK_FETCH_PER_HOST = env_int("FACTCHECK_FETCH_PER_HOST", default=2, minimum=1)
+FACTCHECK_FETCH_ROBOTS_CACHE_SECONDS = env_int("FACTCHECK_FETCH_ROBOTS_CACHE_SECONDS", default=3600, minimum=0)
+FACTCHECK_FETCH_MAX_ATTEMPTS = env_int("FACTCHECK_FETCH_MAX_ATTEMPTS", default=5, minimum=1)
+FACTCHECK_FEED_POLL_SECONDS = env_int("FACTCHECK_FEED_POLL_SECONDS", default=60, minimum=1)
+FACTCHECK_FEED_MAX_BACKOFF_SECONDS = env_int("FACTCHECK_FEED_MAX_BACKOFF_SECONDS", default=86_400, minimum=60)
+CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
+    "task": "claims.poll_due_feeds",
+    "schedule": FACTCHECK_FEED_POLL_SECONDS,
+    "options": {"expires": FACTCHECK_FEED_POLL_SECONDS},
+}
+CELERY_BEAT_SCHEDULE["sweep-stuck-fetches"] = {
+    "task": "claims.sweep_stuck_fetches",
+    "schedule": FACTCHECK_SEGMENTATION_SWEEP_SECONDS,
+    "options": {"expires": FACTCHECK_SEGMENTATION_SWEEP_SECONDS},
+}
+
 # --- Security: production (DJANGO_DEBUG=false) is HTTPS-only behind a TLS-terminating proxy ------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

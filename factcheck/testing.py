@@ -5,6 +5,7 @@ Outside CI a missing REDIS_URL or PostgreSQL skips the test; with CI set it fail
 can never go green by skipping the tests that matter most.
 """
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -305,3 +306,114 @@ class RedisServer:
 
         self.stop()
         shutil.rmtree(self._dir, ignore_errors=True)
+
+
+class Route:
+    """One answer of a LocalSite: a status, headers and a body, with the bad habits of real servers.
+
+    `delay`: seconds before answering; `trickle`: seconds between the body's bytes; `endless`: a
+    body of this many bytes sent without a length (bounded, so the server always stops by itself);
+    `etag` / `last_modified`: answer 304 to a matching conditional GET.
+    """
+
+    def __init__(
+        self,
+        body: bytes | str = b"",
+        *,
+        status: int = 200,
+        content_type: str = "text/html; charset=utf-8",
+        headers: dict | None = None,
+        delay: float = 0,
+        trickle: float = 0,
+        endless: int = 0,
+        etag: str = "",
+        last_modified: str = "",
+    ):
+        self.body = body.encode("utf-8") if isinstance(body, str) else body
+        self.status = status
+        self.headers = {**({"Content-Type": content_type} if content_type else {}), **(headers or {})}
+        self.delay, self.trickle, self.endless = delay, trickle, endless
+        self.etag, self.last_modified = etag, last_modified
+
+
+class LocalSite:
+    """A real HTTP server on 127.0.0.1 (an ephemeral port) in a thread, serving `routes` by path.
+
+    `routes` maps a path (with its query) to a Route; other paths answer 404. Every request is
+    recorded in `requests` as (path, headers). Tests allow it through the fetch guard by listing
+    `host` in FACTCHECK_FETCH_ALLOWED_HOSTS; `close()` stops it.
+    """
+
+    def __init__(self, routes: dict[str, Route] | None = None):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.routes: dict[str, Route] = dict(routes or {})
+        self.requests: list[tuple[str, dict]] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's naming)
+                site.requests.append((self.path, dict(self.headers)))
+                route = site.routes.get(self.path) or Route(b"Not found", status=404, content_type="text/plain")
+                time.sleep(route.delay)
+                if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
+                    route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
+                ):
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+                self.send_response(route.status)
+                for name, value in route.headers.items():
+                    self.send_header(name, value)
+                if route.etag:
+                    self.send_header("ETag", route.etag)
+                if route.last_modified:
+                    self.send_header("Last-Modified", route.last_modified)
+                if not route.endless:
+                    self.send_header("Content-Length", str(len(route.body)))
+                self.end_headers()
+                # The client may give up on a body, as it should on an endless one.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self._write_body(route)
+
+            def _write_body(self, route):
+                if route.endless:
+                    chunk = b"<p>" + b"more " * 13_000 + b"</p>\n"
+                    for _ in range(route.endless // len(chunk) + 1):
+                        self.wfile.write(chunk)
+                elif route.trickle:
+                    for byte in range(len(route.body)):
+                        self.wfile.write(route.body[byte : byte + 1])
+                        self.wfile.flush()
+                        time.sleep(route.trickle)
+                else:
+                    self.wfile.write(route.body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def host(self) -> str:
+        return f"127.0.0.1:{self.server.server_port}"
+
+    def url(self, path: str = "/") -> str:
+        return f"http://{self.host}{path}"
+
+    def paths_requested(self) -> list[str]:
+        return [path for path, _ in self.requests]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -18,6 +18,11 @@ ARTICLE_OUT = OpenApiExample(
         "segmentation_error": "",
         "segmented_at": "2026-11-28T09:00:02Z",
         "segmenter_version": "1.0",
+        "canonical_url": "https://news.example.org/2026/11/unemployment",
+        "fetched_at": "2026-11-28T08:59:58Z",
+        "fetch_error": "",
+        "version": 1,
+        "duplicate_of": None,
         "claim_count": 4,
         "created_at": "2026-11-28T09:00:00Z",
         "updated_at": "2026-11-28T09:00:02Z",
@@ -67,3 +72,25 @@ SOURCE_OUT = OpenApiExample(
          "added_by": "rita", "created_at": "2026-11-28T11:00:00Z"},
     ],
 )  # fmt: skip
+
+FEED_OUT = OpenApiExample(
+    "Feed",
+    response_only=True,
+    status_codes=["200", "201", "202"],
+    value={
+        "id": 3,
+        "url": "https://news.example.org/politics/atom.xml",
+        "name": "Example News: politics",
+        "publisher": "Example News",
+        "is_active": True,
+        "poll_interval_minutes": 30,
+        "last_status": "failed",
+        "last_error": "The feed answered 503.",
+        "last_polled_at": "2026-11-28T09:00:00Z",
+        "last_new_entries": 0,
+        "consecutive_failures": 2,
+        "next_poll_at": "2026-11-28T11:00:00Z",
+        "created_at": "2026-11-01T08:00:00Z",
+        "updated_at": "2026-11-28T09:00:00Z",
+    },
+)

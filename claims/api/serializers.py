@@ -51,6 +51,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         fields = [
             "id", "title", "url", "publisher", "author", "published_at", "language",
             "segmentation_status", "segmentation_error", "segmented_at", "segmenter_version",
+            "canonical_url", "fetched_at", "fetch_error", "version", "duplicate_of",
             "claim_count", "created_at", "updated_at", "links",
         ]  # fmt: skip
         read_only_fields = fields
@@ -70,11 +71,23 @@ class ArticleSerializer(serializers.ModelSerializer):
 
 
 class ArticleCreateSerializer(serializers.Serializer):
-    title = serializers.CharField(max_length=500)
-    body = serializers.CharField(trim_whitespace=False, help_text="Plain text, or HTML with is_html=true.")
+    """Either the article's text (title and body), or a `url` alone: the page is then fetched and extracted."""
+
+    title = serializers.CharField(max_length=500, required=False, help_text="Required with a body.")
+    body = serializers.CharField(
+        trim_whitespace=False, required=False, help_text="Plain text, or HTML with is_html=true. Omit to fetch `url`."
+    )
     url = serializers.URLField(max_length=2000, required=False, allow_null=True, allow_blank=True)
     publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     author = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     published_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     language = serializers.CharField(max_length=16, required=False, default="en")
     is_html = serializers.BooleanField(required=False, default=False)
+
+    def validate(self, data):
+        if "body" not in data:
+            if not data.get("url"):
+                raise serializers.ValidationError({"url": "Send a url to fetch, or a title and a body."})
+        elif not data.get("title"):
+            raise serializers.ValidationError({"title": "The article needs a title."})
+        return data

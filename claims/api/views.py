@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from claims import selectors
 from claims.ingest import ArticleInput, article_ingest
+from claims.ingest_url import article_refetch, article_submit_url
 from claims.pipeline import article_resegment
 from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination
@@ -31,6 +32,10 @@ ARTICLE_EXAMPLE = OpenApiExample(
     request_only=True,
 )
 
+ARTICLE_BY_URL_EXAMPLE = OpenApiExample(
+    "A page to fetch", value={"url": "https://news.example.org/2026/11/unemployment"}, request_only=True
+)
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -53,7 +58,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return super().filter_queryset(queryset) if self.action == "list" else queryset
 
     def get_permissions(self):
-        if self.action == "resegment":
+        if self.action in ("resegment", "refetch"):
             return [IsDesk()]
         return super().get_permissions()
 
@@ -62,10 +67,15 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         description=(
             "Stores the article and queues its segmentation into claims. A new article answers 202; "
             "the same text sent again answers 200 with the stored article. Bodies over the size limit "
-            "answer 413; control characters or invalid UTF-8 answer 400."
+            "answer 413; control characters or invalid UTF-8 answer 400. "
+            "With a `url` and no body the article is stored at once as `fetching`; a task fetches the "
+            "page, extracts its text and metadata, then it goes `pending` and is segmented, or ends "
+            "`failed` with the reason in `fetch_error`. A URL already stored (as sent, or as a page's "
+            "canonical URL) answers 200 with its article; a page whose text is already stored ends "
+            "`duplicate`, with `duplicate_of` naming the stored article."
         ),
         request=ArticleCreateSerializer,
-        examples=[ARTICLE_EXAMPLE, ARTICLE_OUT],
+        examples=[ARTICLE_EXAMPLE, ARTICLE_BY_URL_EXAMPLE, ARTICLE_OUT],
         responses={
             202: ArticleSerializer,
             200: OpenApiResponse(ArticleSerializer, description="The same content was already stored."),
@@ -76,7 +86,13 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def create(self, request):
         serializer = ArticleCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        article, created = article_ingest(article=ArticleInput(**serializer.validated_data), created_by=request.user)
+        given = serializer.validated_data
+        if "body" in given:
+            article, created = article_ingest(article=ArticleInput(**given), created_by=request.user)
+        else:
+            article, created = article_submit_url(
+                url=given["url"], created_by=request.user, publisher=given.get("publisher", "")
+            )
         article = self.get_queryset().get(pk=article.pk)
         return Response(
             ArticleSerializer(article).data, status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK
@@ -93,6 +109,25 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def resegment(self, request, pk=None):
         article = self.get_object()
         article_resegment(article=article, actor=request.user)
+        return Response(
+            ArticleSerializer(self.get_queryset().get(pk=article.pk)).data, status=status.HTTP_202_ACCEPTED
+        )
+
+    @extend_schema(
+        summary="Fetch an article's page again (editors)",
+        description=(
+            "Queues a fetch of the article's URL. A changed text becomes a new version and is segmented "
+            "again, keeping the claims a person has touched; an unchanged text only updates `fetched_at`. "
+            "An article whose first fetch failed is fetched as new (`fetching`)."
+        ),
+        request=None,
+        responses={202: ArticleSerializer, **ERRORS},
+        examples=[ARTICLE_OUT],
+    )
+    @action(detail=True, methods=["post"])
+    def refetch(self, request, pk=None):
+        article = self.get_object()
+        article_refetch(article=article, actor=request.user)
         return Response(
             ArticleSerializer(self.get_queryset().get(pk=article.pk)).data, status=status.HTTP_202_ACCEPTED
         )

@@ -59,3 +59,10 @@ class ReadAnyRoleWriteDesk(BasePermission):
             return False
         roles = request_roles(request)
         return bool(roles & (ANY_ROLE if request.method in SAFE_METHODS else DESK))
+
+
+class IsEditorOrIntegrator(_RolePermission):
+    """Editors and integrators (shared configuration such as feeds); reviewers are refused."""
+
+    roles = frozenset({Role.EDITOR, Role.INTEGRATOR})
+    message = "Only editors and integrators may do this."

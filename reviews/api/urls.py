@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from claims.api.feeds import FeedViewSet
 from claims.api.views import ArticleViewSet
 from factcheck.webhooks.api import WebhookViewSet
 
@@ -11,6 +12,7 @@ from .claims import ClaimViewSet
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="api-article")
+router.register("feeds", FeedViewSet, basename="api-feed")
 router.register("claims", ClaimViewSet, basename="api-claim")
 router.register("verdicts", views.VerdictViewSet, basename="api-verdict")
 router.register("webhooks", WebhookViewSet, basename="api-webhook")

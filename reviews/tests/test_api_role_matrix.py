@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import transaction
 from rest_framework.test import APIClient
 
+from claims.models import Feed
 from claims.tests.factories import ArticleFactory, ClaimFactory
 from factcheck.tests.factories import UserFactory
 from factcheck.webhooks.models import WebhookDelivery
@@ -36,7 +37,11 @@ def build_world(*, reviewer, editor, integrator):
     _, sub = submitted(reviewer=reviewer)
     hook = webhook_subscription_create(owner=integrator, url=HOOK, events=["claim.published"])
     delivery = WebhookDelivery.objects.create(subscription=hook, event="claim.published", payload={"x": 1})
+    fetched = ArticleFactory(url="https://news.example.org/fetched")
+    feed = Feed.objects.create(url="https://news.example.org/feed.xml", name="News")
     return {
+        "fetched": fetched.pk,
+        "feed": feed.pk,
         "article": article.pk,
         "new": first.pk,
         "second": second.pk,
@@ -61,6 +66,14 @@ CASES = [
     row("post", "articles/", (401, 403, 202, 202, 202), {"title": "New", "body": "A fresh article. It says 42%."}),
     row("get", "articles/{article}/", (401, 403, 200, 200, 200)),
     row("post", "articles/{article}/resegment/", (401, 403, 403, 403, 202)),
+    row("post", "articles/", (401, 403, 202, 202, 202), {"url": "https://news.example.org/new"}),
+    row("post", "articles/{fetched}/refetch/", (401, 403, 403, 403, 202)),
+    row("get", "feeds/", (401, 403, 200, 403, 200)),
+    row("post", "feeds/", (401, 403, 201, 403, 201), {"url": "https://news.example.org/atom.xml", "name": "News"}),
+    row("get", "feeds/{feed}/", (401, 403, 200, 403, 200)),
+    row("patch", "feeds/{feed}/", (401, 403, 200, 403, 200), {"is_active": False}),
+    row("delete", "feeds/{feed}/", (401, 403, 204, 403, 204)),
+    row("post", "feeds/{feed}/poll/", (401, 403, 202, 403, 202), {}),
     row("get", "claims/", (401, 403, 200, 200, 200)),
     row("get", "claims/{new}/", (401, 403, 200, 200, 200)),
     row("patch", "claims/{new}/", (401, 403, 403, 200, 200), {"text": "Unemployment halved."}, "claims/{new}/"),
@@ -116,6 +129,7 @@ def test_role_gets_expected_status_from_every_endpoint(role, reviewer, editor, i
     # given one desk with something in every state; each call runs in a savepoint that is rolled
     # back afterwards, so every case sees the same desk
     settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = ["hooks.example.org"]
+    settings.FACTCHECK_FETCH_ALLOWED_HOSTS = ["news.example.org"]  # no DNS lookup for the feed and page URLs
     ids = build_world(reviewer=reviewer, editor=editor, integrator=integrator)
     users = {
         "anonymous": None,

@@ -1,5 +1,7 @@
-"""Batch import: text files, directories of them, or JSONL, each article through `article_ingest`."""
+"""Batch import: text files, directories of them, or JSONL, each article through `article_ingest`;
+or lists of URLs (`--urls FILE`), each page fetched through `article_submit_url`."""
 
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -17,6 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from tqdm import tqdm
 
 from claims.ingest import ArticleInput, article_ingest_batch
+from claims.ingest_url import article_submit_url
 from claims.models import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -33,6 +36,7 @@ class Record:
     where: str  # "path" or "path:line", for messages
     article: ArticleInput | None = None
     error: str = ""
+    url: str = ""  # a page to fetch (--urls) instead of an article
 
 
 @dataclass
@@ -40,12 +44,14 @@ class Summary:
     new: list[int] = field(default_factory=list)
     duplicate: list[int] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    fetched: dict[int, str] = field(default_factory=dict)  # new article id -> where its URL was listed
 
 
 class Command(BaseCommand):
     help = (
         "Import articles from text files (first line is the title), directories of them, or JSONL files "
-        '({"title", "body", "url", "publisher", "published_at"} per line). Bad records are reported and skipped.'
+        '({"title", "body", "url", "publisher", "published_at"} per line), or pages listed by URL (--urls FILE). '
+        "Bad records are reported and skipped."
     )
     # Imports run often (a feed every few minutes) and need none of what the system checks cover
     # (admin, URLs, security settings; `check --deploy` and `migrate` run them on each deploy):
@@ -53,19 +59,35 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", type=Path, help="Text files, JSONL files or directories.")
+        parser.add_argument("paths", nargs="*", type=Path, help="Text files, JSONL files or directories.")
+        parser.add_argument(
+            "--urls",
+            action="append",
+            type=Path,
+            default=[],
+            metavar="FILE",
+            help="A file of page URLs, one per line (blank lines and # comments skipped); each page is fetched.",
+        )
         parser.add_argument(
             "--sync", action="store_true", help="Segment each article right away in this process (no worker)."
         )
         parser.add_argument("--no-progress", action="store_true", help="Do not draw the progress bar.")
         parser.add_argument("--batch-size", type=int, default=100, help="Articles committed together (default 100).")
 
-    def handle(self, *args, paths, sync=False, no_progress=False, batch_size=100, **options):
+    def handle(self, *args, paths, urls=(), sync=False, no_progress=False, batch_size=100, **options):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
+        if not paths and not urls:
+            raise CommandError("Give files or directories to import, or --urls FILE.")
         files = list(self._files(paths))
-        total = sum(_count_records(path) for path in files)
-        records = (record for path in files for record in _read_records(path))
+        for path in urls:
+            if not path.is_file():
+                raise CommandError(f"{path}: no such file.")
+        total = sum(_count_records(path) for path in files) + sum(_count_urls(path) for path in urls)
+        records = itertools.chain(
+            (record for path in files for record in _read_records(path)),
+            (record for path in urls for record in _url_records(path)),
+        )
         summary = Summary()
         with (
             _segment_inline(sync),
@@ -102,6 +124,8 @@ class Command(BaseCommand):
         for record in batch:
             if record.error:
                 summary.failed.append((record.where, record.error))
+            elif record.url:
+                self._submit(record, summary)
             else:
                 readable.append(record)
         results = article_ingest_batch(articles=[record.article for record in readable], created_by=None)
@@ -111,6 +135,17 @@ class Command(BaseCommand):
             else:
                 (summary.new if result.created else summary.duplicate).append(result.article.pk)
 
+    def _submit(self, record: Record, summary: Summary) -> None:
+        try:
+            with transaction.atomic():
+                article, created = article_submit_url(url=record.url, created_by=None)
+        except ValidationError as error:
+            summary.failed.append((record.where, _describe(error)))
+            return
+        (summary.new if created else summary.duplicate).append(article.pk)
+        if created:
+            summary.fetched[article.pk] = record.where
+
     def _report(self, summary: Summary, *, sync: bool) -> None:
         processed = len(summary.new) + len(summary.duplicate) + len(summary.failed)
         self.stdout.write(
@@ -118,9 +153,13 @@ class Command(BaseCommand):
             f"{len(summary.failed)} failed."
         )
         if sync and summary.new:
-            statuses = Article.objects.filter(pk__in=summary.new).values_list("segmentation_status", flat=True)
-            failed = sum(1 for status in statuses if status == Article.SegmentationStatus.FAILED)
+            rows = Article.objects.filter(pk__in=summary.new).values_list("pk", "segmentation_status", "fetch_error")
+            failed = sum(1 for _, status, _ in rows if status == Article.SegmentationStatus.FAILED)
             self.stdout.write(f"Segmented {len(summary.new) - failed}, segmentation failed for {failed}.")
+            # A page that could not be had is this run's failure too, at the line that listed it.
+            summary.failed += [
+                (summary.fetched[pk], error) for pk, _, error in rows if error and pk in summary.fetched
+            ]
         for where, reason in summary.failed:
             self.stderr.write(f"  {where}: {reason}")
 
@@ -130,6 +169,24 @@ def _count_records(path: Path) -> int:
         return 1
     with path.open("rb") as handle:
         return sum(1 for line in handle if line.strip())
+
+
+def _count_urls(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for line in handle if line.strip() and not line.lstrip().startswith(b"#"))
+
+
+def _url_records(path: Path) -> Iterator[Record]:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.strip()
+            if not line or line.startswith(b"#"):
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield Record(where, url=line.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                yield Record(where, error=f"not valid UTF-8 (byte {error.start})")
 
 
 def _read_records(path: Path) -> Iterator[Record]:
