@@ -10,6 +10,7 @@ import re
 
 from .lexicon import (
     ABBREVIATIONS,
+    LOWER_CASE_CONTINUES,
     NEVER_FINAL,
     NUMBER_ABBREVIATIONS,
     SENTENCE_STARTERS,
@@ -18,8 +19,12 @@ from .lexicon import (
     TIME_PHRASE_OPENERS,
 )
 
-# A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks, then closing quotes/brackets.
-_TERMINATOR = re.compile(r"[.!?…](?:(?<=\.)(?: \.){2,}|[.!?…]*)[)\]\"'”’»]*")
+# A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks, then closing quotes/brackets, then
+# any reference marks that belong to the sentence just ended ("…in 1805. [6] [7] The next").
+_TERMINATOR = re.compile(
+    r"(?P<stop>[.!?…](?:(?<=\.)(?: \.){2,}|[.!?…]*)[)\]\"'”’»]*)"
+    r"(?:[ \t]?\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\])*"
+)
 # What follows a candidate, after any whitespace: opening quotes or brackets, then the next word.
 _AFTER = re.compile(r"([\"'“‘«(\[]*)([^\s.,;:!?\"'”’»)\]]*)")
 _LOOKBACK = 64
@@ -109,7 +114,10 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
                 nxt_pos = after.start()
                 nxt = text[nxt_pos]
             if nxt.islower():
-                continue  # a lower-case word after the stop continues the sentence
+                if _ends_before_lower_case(text, m, seg_start):
+                    cuts.append(nxt_pos)
+                    seg_start = nxt_pos
+                continue  # "Co. at noon", "Yahoo! in", '"great." she said': the sentence goes on
         else:
             nxt_pos = te  # glued to the next word
         cut = _decide(text, m, seg_start, nxt_pos, nxt, hi)
@@ -123,6 +131,26 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
     return cuts
 
 
+def _ends_before_lower_case(text: str, m, seg_start: int) -> bool:
+    """A plain full stop after a plain word ends the sentence even when the next one starts in lower
+    case, as chat and e-mail text often does ("sounds good. see you then")."""
+    stop = m.group("stop")
+    if stop.strip("?"):
+        return stop == "." and _plain_word_before(text, m, seg_start)
+    return True  # "bet? really": a question mark after anything but a quotation
+
+
+def _plain_word_before(text: str, m, seg_start: int) -> bool:
+    _, left = _token_before(text, m.start(), seg_start)
+    left = left.lstrip(_OPENERS)
+    if len(left) < 2 or not left.replace("'", "").replace("’", "").isalpha():
+        return False  # initials, numbers, "U.S", "a.m"
+    return not any(
+        form in ABBREVIATIONS or form in NEVER_FINAL or form in STRICT_TITLES or form in LOWER_CASE_CONTINUES
+        for form in (left, left.lower(), left.capitalize())
+    )
+
+
 def _next_word(text: str, pos: int, hi: int) -> tuple[str, str]:
     """(opening quotes or brackets, word) starting at ``pos``."""
     m = _AFTER.match(text, pos, hi)
@@ -132,7 +160,7 @@ def _next_word(text: str, pos: int, hi: int) -> tuple[str, str]:
 def _decide(text, m, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule table
     """Where the sentence ends at this candidate, or None when it goes on."""
     ts, te = m.span()
-    term = m.group()
+    term = m.group("stop")
     core = term.rstrip(")]\"'”’»")
     closed = len(core) != len(term)
 
@@ -150,7 +178,7 @@ def _decide(text, m, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule tabl
         # An ellipsis inside a sentence ("the thing is . . . I didn't mean it") goes on.
         return None
     if dots >= 4:
-        if core[:2] == ". " and ts > 0 and not text[ts - 1].isspace():
+        if core[:2] == ". " and not closed and ts > 0 and not text[ts - 1].isspace():
             # "compounds. . . . The practice": the first dot ends the sentence, the rest opens the next.
             return ts + 1
         return te
@@ -176,6 +204,9 @@ def _decide(text, m, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule tabl
         return te
     opener, word = _next_word(text, nxt_pos, hi)
     if opener:
+        # 'the U.S. "derivatives" market', "Washington, D.C. (capital of…": the sentence goes on.
+        if word[:1].islower() or ("(" in opener and word not in SENTENCE_STARTERS):
+            return None
         return te
     if left in _AM_PM:
         if word in TIME_CONTINUATIONS:

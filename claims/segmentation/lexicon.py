@@ -26,6 +26,15 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Lower-case abbreviations of units and the like: a lower-case word after them goes on with the sentence
+# ("5 ft. tall"), where after a plain word it starts a new one.
+LOWER_CASE_CONTINUES = frozenset(
+    """
+    ft lb lbs oz yd yds mi km kg mg cm mm sq hr hrs min mins sec secs yr yrs mo mos wk wks pt pts misc var
+    fig figs vol vols pp ch chap sr jr
+    """.split()
+)
+
 # Abbreviations that are always followed by more of the same sentence.
 NEVER_FINAL = frozenset("e.g i.e cf viz vs v Vs ibid Ibid resp approx ca".split())
 

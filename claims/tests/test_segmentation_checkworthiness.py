@@ -87,7 +87,7 @@ def test_claim_type(text, claim_type):
 
 
 def test_boilerplate_scores_zero_and_is_not_a_claim():
-    text = "By Olena Marchenko\nThe last American troops left Niger on Monday, the Pentagon said.\nADVERTISEMENT"
+    text = "By Jane Example\nThe last American troops left Niger on Monday, the Pentagon said.\nADVERTISEMENT"
 
     byline, sentence, ad = segment(text)
 
