@@ -19,12 +19,10 @@ from .lexicon import (
     TIME_PHRASE_OPENERS,
 )
 
-# A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks, then closing quotes/brackets, then
-# any reference marks that belong to the sentence just ended ("…in 1805. [6] [7] The next").
-_TERMINATOR = re.compile(
-    r"(?P<stop>[.!?…](?:(?<=\.)(?: \.){2,}|[.!?…]*)[)\]\"'”’»]*)"
-    r"(?:[ \t]?\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\])*"
-)
+# A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks, then closing quotes/brackets.
+_TERMINATOR = re.compile(r"[.!?…](?:(?<=\.)(?: \.){2,}|[.!?…]*)[)\]\"'”’»]*")
+# Reference marks that belong to the sentence just ended ("…in 1805. [6] [7] The next").
+_REFERENCES = re.compile(r"(?:[ \t]?\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\])+")
 # What follows a candidate, after any whitespace: opening quotes or brackets, then the next word.
 _AFTER = re.compile(r"([\"'“‘«(\[]*)([^\s.,;:!?\"'”’»)\]]*)")
 _LOOKBACK = 64
@@ -94,6 +92,12 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
     seg_start = lo
     for m in _TERMINATOR.finditer(text, lo, hi):
         ts, te = m.span()
+        term = None
+        if te < hi and text[te] in " [" and "[" in text[te : te + 2]:
+            term = m.group()
+            refs = _REFERENCES.match(text, te, hi)
+            if refs is not None:
+                te = refs.end()
         if pending:
             while pi < len(pending) and pending[pi] <= ts:
                 if pending[pi] > seg_start:
@@ -114,13 +118,13 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
                 nxt_pos = after.start()
                 nxt = text[nxt_pos]
             if nxt.islower():
-                if _ends_before_lower_case(text, m, seg_start):
+                if _ends_before_lower_case(text, ts, term or m.group(), seg_start):
                     cuts.append(nxt_pos)
                     seg_start = nxt_pos
                 continue  # "Co. at noon", "Yahoo! in", '"great." she said': the sentence goes on
         else:
             nxt_pos = te  # glued to the next word
-        cut = _decide(text, m, seg_start, nxt_pos, nxt, hi)
+        cut = _decide(text, ts, te, term or m.group(), seg_start, nxt_pos, nxt, hi)
         if cut is not None and cut > seg_start:
             cuts.append(cut)
             seg_start = cut
@@ -131,17 +135,16 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
     return cuts
 
 
-def _ends_before_lower_case(text: str, m, seg_start: int) -> bool:
+def _ends_before_lower_case(text: str, ts: int, stop: str, seg_start: int) -> bool:
     """A plain full stop after a plain word ends the sentence even when the next one starts in lower
     case, as chat and e-mail text often does ("sounds good. see you then")."""
-    stop = m.group("stop")
     if stop.strip("?"):
-        return stop == "." and _plain_word_before(text, m, seg_start)
+        return stop == "." and _plain_word_before(text, ts, seg_start)
     return True  # "bet? really": a question mark after anything but a quotation
 
 
-def _plain_word_before(text: str, m, seg_start: int) -> bool:
-    _, left = _token_before(text, m.start(), seg_start)
+def _plain_word_before(text: str, ts: int, seg_start: int) -> bool:
+    _, left = _token_before(text, ts, seg_start)
     left = left.lstrip(_OPENERS)
     if len(left) < 2 or not left.replace("'", "").replace("’", "").isalpha():
         return False  # initials, numbers, "U.S", "a.m"
@@ -157,10 +160,8 @@ def _next_word(text: str, pos: int, hi: int) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
-def _decide(text, m, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule table
+def _decide(text, ts, te, term, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule table
     """Where the sentence ends at this candidate, or None when it goes on."""
-    ts, te = m.span()
-    term = m.group("stop")
     core = term.rstrip(")]\"'”’»")
     closed = len(core) != len(term)
 

@@ -35,8 +35,8 @@ def _before_credits(text: str, pieces: list) -> None:
     paragraph); a sentence on a line of its own before a credit line is left a sentence, since
     nothing but its position says it is a caption.
     """
-    for i in range(1, len(pieces)):
-        if pieces[i][2] != t.CREDIT or pieces[i - 1][2] != t.SENTENCE:
+    for i in [k for k, piece in enumerate(pieces) if piece[2] == t.CREDIT]:
+        if i == 0 or pieces[i - 1][2] != t.SENTENCE:
             continue
         if _line_break_between(text, pieces[i - 1][1], pieces[i][0]):
             continue
@@ -79,12 +79,13 @@ def _galleries(text: str, pieces: list) -> None:
     (a subheading stands alone before its paragraph); so is a line under a quotation giving a
     name and a title, and a "from file" photo note."""
     n = len(pieces)
-    i = 0
-    while i < n:
-        if not _gallery_line(text, pieces[i]):
-            i += 1
+    maybe_file = "from file" in text or "ile photo" in text or "From file" in text
+    starts = [k for k, p in enumerate(pieces) if p[2] == t.HEADLINE or (maybe_file and p[2] == t.SENTENCE)]
+    i = -1
+    for k in starts:
+        if k < i or not _gallery_line(text, pieces[k]):
             continue
-        j = i
+        i = j = k
         while j < n and _gallery_line(text, pieces[j]) and (j == i or _next_line(text, pieces[j - 1], pieces[j])):
             j += 1
         run = pieces[i:j]
@@ -110,10 +111,12 @@ def _galleries(text: str, pieces: list) -> None:
 
 def _gallery_line(text: str, piece: list) -> bool:
     start, end, kind = piece
-    body = text[start:end]
     if kind == t.SENTENCE:
-        return _FROM_FILE.search(body) is not None and _whole_line(text, start, end)
-    if kind != t.HEADLINE or not 2 <= len(body.split()) <= _GALLERY_MAX_WORDS or not body[0].isupper():
+        return _FROM_FILE.search(text, start, end) is not None and _whole_line(text, start, end)
+    if kind != t.HEADLINE:
+        return False
+    body = text[start:end]
+    if not 2 <= len(body.split()) <= _GALLERY_MAX_WORDS or not body[0].isupper():
         return False
     return body[-1] not in ",:" and ":" not in body and not any(c.isdigit() for c in body)
 

@@ -8,7 +8,7 @@ from .boundaries import cut_points
 from .captions import mark_captions
 from .claimant import claimant
 from .lexicon import ABBREVIATIONS, DATE_LINE_WORDS, NAME_PREFIXES, NEVER_FINAL, SENTENCE_STARTERS
-from .scoring import score
+from .scoring import ATTRIBUTION, evaluate, signals
 from .types import Segment
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -74,6 +74,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_DATE_OPENINGS = frozenset("0123456789JFMASONDTWS")
 _LEADING_DATE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})"
@@ -86,6 +87,7 @@ _FURNITURE_OPENINGS = frozenset(
     "Su SU Si Jo Fo Li Sh Do Ge Cl Ta Re Co Ma To Le Fe He Ph Im Pi Vi Au Il Gr In Sc Cr (c".split()  # noqa: SIM905
 )
 # A line of figures ("Net income: $65 million; or $1.49 a share") states them: it is no heading.
+_HAS_STOP = re.compile(r"[.!?…]")
 _FIGURES = re.compile(r"\d.*[:;]|[:;].*\d|[$€£¥]\s?\d|\d\s?%")
 _CREDIT_MAX_WORDS = 12
 
@@ -104,11 +106,15 @@ def segment(text: str) -> list[Segment]:
         body = text[start:end]
         if kind == t.SENTENCE:
             seen_body = True
-            append(Segment(start, end, body, kind, False, *score(body), claimant(body)))
+            flags = signals(body)
+            who = claimant(body) if flags & ATTRIBUTION else ""
+            append(Segment(start, end, body, kind, False, *evaluate(flags), who))
         elif kind == t.HEADLINE:
+            flags = signals(body)
+            value, reasons, claim_type = evaluate(flags)
+            who = claimant(body) if flags & ATTRIBUTION else ""
             kind = t.SUBHEADING if seen_body else t.HEADLINE
-            value, reasons, claim_type = score(body)
-            append(Segment(start, end, body, kind, False, value, (kind, *reasons), claim_type, claimant(body)))
+            append(Segment(start, end, body, kind, False, value, (kind, *reasons), claim_type, who))
         else:
             append(Segment(start, end, body, kind, True, 0.0, _BOILERPLATE_REASONS[kind], t.NOT_A_CLAIM))
     return out
@@ -191,7 +197,7 @@ def _block_units(text: str, lo: int, hi: int, units: list) -> None:
     units.append((u_start, u_end, n))
 
 
-def _soft_break(text, prev_end, next_start, first, prev_width, width, wrapped, pair):  # noqa: PLR0913
+def _soft_break(text, prev_end, next_start, first, prev_width, width, wrapped, pair):
     if first.islower():
         filled = wrapped and prev_width >= 0.6 * width
         return _lower_case_goes_on(text[prev_end - prev_width : prev_end], filled, pair)
@@ -228,7 +234,7 @@ def _layout_unit(text: str, start: int, end: int, lines: int, last: bool, pieces
         if kind is not None:
             pieces.append([start, end, kind])
             return
-    date = _LEADING_DATE.match(body)
+    date = _LEADING_DATE.match(body) if body[0] in _DATE_OPENINGS else None
     if date is not None:
         pieces.append([start, start + date.end(), t.DATELINE])
         start = _NONSPACE.search(text, start + date.end()).start()
@@ -268,7 +274,7 @@ def _line_kind(body: str, last: bool) -> str | None:
         or _LINK_PROMO.match(body)
         or _is_credit(body, glued=False)
         or _FIGURES.search(body)
-        or cut_points(body, 0, len(body))
+        or (_HAS_STOP.search(body) and cut_points(body, 0, len(body)))
     ):
         # Prompts and credits are handled with the sentences, which can split off glued text; a line
         # of several sentences whose last lacks its full stop, or of figures, is prose, not a heading.
@@ -277,7 +283,9 @@ def _line_kind(body: str, last: bool) -> str | None:
 
 
 def _ends_sentence(body: str) -> bool:
-    return _REFERENCES.sub("", body).rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+    if body[-1] == "]":
+        body = _REFERENCES.sub("", body)
+    return body.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
 
 
 def _is_date_line(body: str) -> bool:
@@ -328,7 +336,8 @@ def _classify_sentence(text: str, a: int, b: int, pieces: list) -> None:
                 pieces.append([a, credit_end, t.CREDIT])
                 a = glue
     elif (
-        (" Im" in body or " Ph" in body or " Vi" in body or " Au" in body or " Cr" in body)
+        ":" in body
+        and (" Im" in body or " Ph" in body or " Vi" in body or " Au" in body or " Cr" in body)
         and (m := _INLINE_CREDIT.search(text, a, b))
         and _is_credit(text[m.start() : b], glued=False)
     ):
