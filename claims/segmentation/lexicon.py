@@ -318,4 +318,3 @@ NOT_SUPERLATIVES = frozenset(
     guest quest test rest west best nest chest pest
     """.split()
 )
-

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the seed's sentences are quoted whole, one per line
 """The seed article as scraped: every segment's kind and exact offsets, and what a desk needs from it."""
 
 import pytest

@@ -28,7 +28,7 @@ SAMPLES = [
     "I think it is the best decision. Will it last? We will stay! The law bans bases. The drought caused hunger.",
     "Talks collapse\nMonday, 3 June, 2024 Soldiers at the gate. Photo credits: Jane Doe/AP The army left the base.\n"
     "Troops at dawn Image: Wire Agency.\nThe base closed in 1999. [4] [5] It reopened in the U.S. (as a museum).",
-    "sounds good. see you then\nok\nthe report said. . . .\" This was new.",
+    'sounds good. see you then\nok\nthe report said. . . ." This was new.',
     "Net income: $65 million; or $1.49 a share\nA later fact, according to the ministry.\n"
     "Jane Roe of the Harbour Party\nJohn Doe of the Hill Party\nPrices rose 5%, the office said.",
 ]
