@@ -356,7 +356,7 @@ def _spaced_glue(text: str, a: int, b: int) -> int | None:
         if words[i].group() not in SENTENCE_STARTERS:
             continue
         rest = [w.group() for w in words[i + 1 :]]
-        if len(rest) >= 4 and sum(w[0].islower() for w in rest) * 2 >= len(rest):
+        if len(rest) >= 3 and sum(w[0].islower() for w in rest) * 2 >= len(rest):
             credit = [w.group() for w in words[1:i]]
             if all(not w[0].islower() for w in credit[1:]):
                 return a + words[i].start()
