@@ -8,7 +8,7 @@ from .boundaries import cut_points
 from .captions import mark_captions
 from .claimant import claimant
 from .lexicon import ABBREVIATIONS, DATE_LINE_WORDS, NAME_PREFIXES, NEVER_FINAL, SENTENCE_STARTERS
-from .scoring import ATTRIBUTION, evaluate, signals
+from .scoring import SAYING, evaluate, signals
 from .types import Segment
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -107,12 +107,12 @@ def segment(text: str) -> list[Segment]:
         if kind == t.SENTENCE:
             seen_body = True
             flags = signals(body)
-            who = claimant(body) if flags & ATTRIBUTION else ""
+            who = claimant(body) if flags & SAYING else ""
             append(Segment(start, end, body, kind, False, *evaluate(flags), who))
         elif kind == t.HEADLINE:
             flags = signals(body)
             value, reasons, claim_type = evaluate(flags)
-            who = claimant(body) if flags & ATTRIBUTION else ""
+            who = claimant(body) if flags & SAYING else ""
             kind = t.SUBHEADING if seen_body else t.HEADLINE
             append(Segment(start, end, body, kind, False, value, (kind, *reasons), claim_type, who))
         else:

@@ -276,8 +276,6 @@ THIRD_PARTIES = frozenset(
     republicans democrats minister ministry company army police officials
     """.split()
 )
-# Absolutes that make a sentence true or false as a whole ("never", "every", "the only").
-ABSOLUTES = frozenset("never always every all none nobody everyone everybody nothing only no".split())
 # Obligation and wish: what should be, not what is.
 OBLIGATION_WORDS = frozenset("should must ought need needs want wants hope wish deserve deserves".split())
 # Verbs of thinking and feeling: the speaker's mind, not the world ("I believe", "we hope").
@@ -316,5 +314,12 @@ NOT_SUPERLATIVES = frozenset(
     """
     interest honest protest suggest request invest contest forest latest modest digest arrest manifest harvest
     guest quest test rest west best nest chest pest
+    """.split()
+)
+# Verbs of saying that name a claim's source ("X said", "according to X"); claimant.py looks for them.
+SAYING_WORDS = frozenset(
+    """
+    said says say told tells announced announces stated claimed claims reported reports confirmed confirms
+    added wrote writes noted declared insisted warned estimated estimates according
     """.split()
 )
