@@ -93,7 +93,7 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
     for m in _TERMINATOR.finditer(text, lo, hi):
         ts, te = m.span()
         term = None
-        if te < hi and text[te] in " [" and "[" in text[te : te + 2]:
+        if te + 1 < hi and (text[te] == "[" or (text[te + 1] == "[" and text[te] == " ")):
             term = m.group()
             refs = _REFERENCES.match(text, te, hi)
             if refs is not None:

@@ -74,7 +74,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE_OPENINGS = frozenset("0123456789JFMASONDTWS")
+_DATE_OPENINGS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split())  # noqa: SIM905
 _LEADING_DATE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})"
@@ -107,8 +107,12 @@ def segment(text: str) -> list[Segment]:
         if kind == t.SENTENCE:
             seen_body = True
             flags = signals(body)
-            who = claimant(body) if flags & SAYING else ""
-            append(Segment(start, end, body, kind, False, *evaluate(flags), who))
+            value, reasons, claim_type = evaluate(flags)
+            append(
+                Segment(
+                    start, end, body, kind, False, value, reasons, claim_type, claimant(body) if flags & SAYING else ""
+                )
+            )
         elif kind == t.HEADLINE:
             flags = signals(body)
             value, reasons, claim_type = evaluate(flags)
@@ -234,7 +238,7 @@ def _layout_unit(text: str, start: int, end: int, lines: int, last: bool, pieces
         if kind is not None:
             pieces.append([start, end, kind])
             return
-    date = _LEADING_DATE.match(body) if body[0] in _DATE_OPENINGS else None
+    date = _LEADING_DATE.match(body) if body[0].isdigit() or body[:3] in _DATE_OPENINGS else None
     if date is not None:
         pieces.append([start, start + date.end(), t.DATELINE])
         start = _NONSPACE.search(text, start + date.end()).start()

@@ -309,11 +309,12 @@ PLACES = frozenset(
 # Hypotheticals and vague amounts: what might be, or how much without saying how much.
 HYPOTHETICAL_WORDS = frozenset("if unless suppose supposing imagine whether".split())
 VAGUE_AMOUNTS = frozenset("lot lots plenty bunch somewhat something somebody someone stuff things".split())
-# Words ending in "est" that are no superlatives ("largest", "lowest" are; "interest" is not).
-NOT_SUPERLATIVES = frozenset(
+# Superlatives beyond the comparisons above: the claim is about a record ("the deadliest", "the richest").
+SUPERLATIVES = frozenset(
     """
-    interest honest protest suggest request invest contest forest latest modest digest arrest manifest harvest
-    guest quest test rest west best nest chest pest
+    wealthiest richest poorest deadliest strongest weakest hottest coldest warmest busiest cheapest fastest
+    slowest heaviest tallest deepest widest safest largest biggest highest lowest smallest greatest fewest
+    youngest oldest newest longest shortest earliest hardest toughest worst least most
     """.split()
 )
 # Verbs of saying that name a claim's source ("X said", "according to X"); claimant.py looks for them.
