@@ -108,11 +108,8 @@ def segment(text: str) -> list[Segment]:
             seen_body = True
             flags = signals(body)
             value, reasons, claim_type = evaluate(flags)
-            append(
-                Segment(
-                    start, end, body, kind, False, value, reasons, claim_type, claimant(body) if flags & SAYING else ""
-                )
-            )
+            who = claimant(body) if flags & SAYING else ""
+            append(Segment(start, end, body, kind, False, value, reasons, claim_type, who))
         elif kind == t.HEADLINE:
             flags = signals(body)
             value, reasons, claim_type = evaluate(flags)
@@ -201,7 +198,9 @@ def _block_units(text: str, lo: int, hi: int, units: list) -> None:
     units.append((u_start, u_end, n))
 
 
-def _soft_break(text, prev_end, next_start, first, prev_width, width, wrapped, pair):
+def _soft_break(
+    text: str, prev_end: int, next_start: int, first: str, prev_width: int, width: int, wrapped: bool, pair: bool
+) -> bool:
     if first.islower():
         filled = wrapped and prev_width >= 0.6 * width
         return _lower_case_goes_on(text[prev_end - prev_width : prev_end], filled, pair)

@@ -24,7 +24,6 @@ from .types import (
 
 _NUMBER = re.compile(r"[0-9](?:[0-9,.]*[0-9])?")
 _MONEY = re.compile(r"[$€£¥₴₽]\s?\d|\d\s?(?:dollars|euros|pounds|hryvnias?|rubles|roubles|yuan|francs)\b")
-_PERCENT = re.compile(r"\d\s?%|\d\s(?:percent|per cent)\b|\bpercent\b")
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 # A number right after a capitalised word that is no month or sentence opener names something:
 # "Air Base 201", "Group F 3", "Route 66" are names, not quantities.
@@ -47,9 +46,10 @@ _RECORD, _THIRD_PARTY, _OBLIGATION, _I, _COGNITION, _ED, _PLACE, _SUPERLATIVE, _
 )
 # Not scored: a verb of saying, which sends the sentence on to look for its claimant.
 _SAYING = 1 << 37
-# Signals that are not lexicon words.
+# Signals that are not (only) lexicon words.
 _NUMBER_SEEN, _MONEY_SEEN, _PERCENT_SEEN, _DATE, _ENTITY, _ENTITIES = (1 << i for i in range(17, 23))
 _QUESTION, _EXHORTATION, _SHORT, _FULL = (1 << i for i in range(23, 27))
+
 _PHRASES: dict[str, tuple[tuple[str, int], ...]] = {}
 for _phrases, _bit in (
     (("according to",), _ATTRIBUTION),
