@@ -7,7 +7,7 @@ export DJANGO_DEBUG ?= true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format bench bench-scale bench-segmentation bench-ingest
+.PHONY: install run test test-fast lint format bench bench-scale bench-segmentation bench-checkworthiness bench-ingest
 
 install: $(VENV)/.installed
 
@@ -42,7 +42,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: bench-scale bench-segmentation bench-ingest
+bench: bench-scale bench-segmentation bench-checkworthiness bench-ingest
 
 # One million claims in PostgreSQL (database fc_bench_scale, built once and reused; BENCH_ARGS=--rebuild
 # rebuilds it): the API and admin timed beside the raw SQL, then gunicorn + wrk. Needs PostgreSQL on
@@ -51,10 +51,17 @@ bench-scale: install
 	$(PY) bench/scale.py $(BENCH_ARGS)
 
 # Our claim segmenter beside pySBD, sentencex, blingfire, syntok, spaCy and NLTK punkt: Golden Rules,
-# chars/s on one core, and the seed article's glued captions.
+# chars/s on one core, the seed article's glued captions, and the sentence-boundary gold sets read in
+# place from ../shared/data/sbd/ (bench/README.md).
 bench-segmentation: install
-	.venv/bin/pip install -q -r requirements-bench.txt
-	.venv/bin/python bench/segmentation.py
+	$(VENV)/bin/pip install -q -r requirements-bench.txt
+	$(PY) bench/segmentation.py $(BENCH_ARGS)
+
+# Check-worthiness average precision on CheckThat! 2024 debates (../shared/data/checkworthiness/),
+# beside "has a number" and TF-IDF + logistic regression. bench/fit_checkworthiness.py refits our points.
+bench-checkworthiness: install
+	$(VENV)/bin/pip install -q -r requirements-bench.txt
+	$(PY) bench/checkworthiness.py
 
 # 2,000 articles of ~5,000 characters through import_articles into PostgreSQL (database
 # fc_bench_ingest, dropped and recreated) with a real Celery worker on Redis db 15, beside the bare

@@ -10,6 +10,7 @@ import re
 
 from .lexicon import (
     ABBREVIATIONS,
+    LOWER_CASE_CONTINUES,
     NEVER_FINAL,
     NUMBER_ABBREVIATIONS,
     SENTENCE_STARTERS,
@@ -20,6 +21,8 @@ from .lexicon import (
 
 # A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks, then closing quotes/brackets.
 _TERMINATOR = re.compile(r"[.!?…](?:(?<=\.)(?: \.){2,}|[.!?…]*)[)\]\"'”’»]*")
+# Reference marks that belong to the sentence just ended ("…in 1805. [6] [7] The next").
+_REFERENCES = re.compile(r"(?:[ \t]?\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\])+")
 # What follows a candidate, after any whitespace: opening quotes or brackets, then the next word.
 _AFTER = re.compile(r"([\"'“‘«(\[]*)([^\s.,;:!?\"'”’»)\]]*)")
 _LOOKBACK = 64
@@ -89,6 +92,12 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
     seg_start = lo
     for m in _TERMINATOR.finditer(text, lo, hi):
         ts, te = m.span()
+        term = None
+        if te + 1 < hi and (text[te] == "[" or (text[te + 1] == "[" and text[te] == " ")):
+            term = m.group()
+            refs = _REFERENCES.match(text, te, hi)
+            if refs is not None:
+                te = refs.end()
         if pending:
             while pi < len(pending) and pending[pi] <= ts:
                 if pending[pi] > seg_start:
@@ -109,10 +118,13 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
                 nxt_pos = after.start()
                 nxt = text[nxt_pos]
             if nxt.islower():
-                continue  # a lower-case word after the stop continues the sentence
+                if _ends_before_lower_case(text, ts, term or m.group(), seg_start):
+                    cuts.append(nxt_pos)
+                    seg_start = nxt_pos
+                continue  # "Co. at noon", "Yahoo! in", '"great." she said': the sentence goes on
         else:
             nxt_pos = te  # glued to the next word
-        cut = _decide(text, m, seg_start, nxt_pos, nxt, hi)
+        cut = _decide(text, ts, te, term or m.group(), seg_start, nxt_pos, nxt, hi)
         if cut is not None and cut > seg_start:
             cuts.append(cut)
             seg_start = cut
@@ -123,16 +135,33 @@ def cut_points(text: str, lo: int, hi: int) -> list[int]:
     return cuts
 
 
+def _ends_before_lower_case(text: str, ts: int, stop: str, seg_start: int) -> bool:
+    """A plain full stop after a plain word ends the sentence even when the next one starts in lower
+    case, as chat and e-mail text often does ("sounds good. see you then")."""
+    if stop.strip("?"):
+        return stop == "." and _plain_word_before(text, ts, seg_start)
+    return True  # "bet? really": a question mark after anything but a quotation
+
+
+def _plain_word_before(text: str, ts: int, seg_start: int) -> bool:
+    _, left = _token_before(text, ts, seg_start)
+    left = left.lstrip(_OPENERS)
+    if len(left) < 2 or not left.replace("'", "").replace("’", "").isalpha():
+        return False  # initials, numbers, "U.S", "a.m"
+    return not any(
+        form in ABBREVIATIONS or form in NEVER_FINAL or form in STRICT_TITLES or form in LOWER_CASE_CONTINUES
+        for form in (left, left.lower(), left.capitalize())
+    )
+
+
 def _next_word(text: str, pos: int, hi: int) -> tuple[str, str]:
     """(opening quotes or brackets, word) starting at ``pos``."""
     m = _AFTER.match(text, pos, hi)
     return m.group(1), m.group(2)
 
 
-def _decide(text, m, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule table
+def _decide(text, ts, te, term, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule table
     """Where the sentence ends at this candidate, or None when it goes on."""
-    ts, te = m.span()
-    term = m.group()
     core = term.rstrip(")]\"'”’»")
     closed = len(core) != len(term)
 
@@ -150,7 +179,7 @@ def _decide(text, m, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule tabl
         # An ellipsis inside a sentence ("the thing is . . . I didn't mean it") goes on.
         return None
     if dots >= 4:
-        if core[:2] == ". " and ts > 0 and not text[ts - 1].isspace():
+        if core[:2] == ". " and not closed and ts > 0 and not text[ts - 1].isspace():
             # "compounds. . . . The practice": the first dot ends the sentence, the rest opens the next.
             return ts + 1
         return te
@@ -176,6 +205,9 @@ def _decide(text, m, seg_start, nxt_pos, nxt, hi):  # noqa: C901 - one rule tabl
         return te
     opener, word = _next_word(text, nxt_pos, hi)
     if opener:
+        # 'the U.S. "derivatives" market', "Washington, D.C. (capital of…": the sentence goes on.
+        if word[:1].islower() or ("(" in opener and word not in SENTENCE_STARTERS):
+            return None
         return te
     if left in _AM_PM:
         if word in TIME_CONTINUATIONS:

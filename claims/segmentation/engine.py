@@ -5,8 +5,10 @@ from itertools import pairwise
 
 from . import types as t
 from .boundaries import cut_points
-from .lexicon import DATE_LINE_WORDS, NAME_PREFIXES, SENTENCE_STARTERS
-from .scoring import score
+from .captions import mark_captions
+from .claimant import claimant
+from .lexicon import ABBREVIATIONS, DATE_LINE_WORDS, NAME_PREFIXES, NEVER_FINAL, SENTENCE_STARTERS
+from .scoring import SAYING, evaluate, signals
 from .types import Segment
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -16,6 +18,8 @@ _NONSPACE = re.compile(r"\S")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _CLOSERS = ")]\"'”’»"
+# Reference marks after a sentence's full stop: "…in grammar. [6] [7]".
+_REFERENCES = re.compile(r"(?:\s?\[\d{1,3}(?:\s*[-–,]\s*\d{1,3})*\])+$")
 _LIST_START = re.compile(r"(?:[•⁃▪◦‣●■►▸*–-]|\d{1,3}[.)]|[a-z][.)])\s")
 
 # ---- whole-line furniture ----
@@ -29,6 +33,7 @@ _BYLINE = re.compile(
 )
 _DATE_TOKEN = re.compile(r"[A-Za-z]+|\d+|[^\w\s]")
 _DATE_PUNCT = frozenset(".,:/-–—|()+")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d\d\b")
 _AD = re.compile(
     r"(?i:advertisement|advertising|sponsored(?: content)?|promoted(?: content)?|paid (?:post|content)|ad"
     r"|(?:story|article) continues (?:below|after)(?: (?:this )?advertisement)?|continue reading below"
@@ -48,8 +53,9 @@ _CTA_PROMO = re.compile(
     r"|Read more\b|Read (?:also|more)\s*:)"
 )
 _CREDIT_COLON = re.compile(
-    r"(?:(?:(?:Cover|Main|Top|Lead|Featured|Header) )?(?:Photos?|Images?|Pictures?|Pics?|Fotos?|Video|Illustrations?"
-    r"|Graphics?|Infographic|Footage|Screenshot)(?: credits?)?|Credits?|Photo(?:graph)? courtesy(?: of)?)\s*:"
+    r"(?:(?:(?:Cover|Main|Top|Lead|Featured|Header) )?(?:Photos?|Images?|Pictures?|Pics?|Fotos?|Video|Audio"
+    r"|Illustrations?|Graphics?|Infographic|Footage|Screenshot)(?: credits?)?|Credits?"
+    r"|Photo(?:graph)? courtesy(?: of)?)\s*:"
     r"|©|\(c\) |Copyright\b"
 )
 _CREDIT_BY = re.compile(
@@ -57,13 +63,32 @@ _CREDIT_BY = re.compile(
     r"(?:by|from|via|courtesy(?: of)?)\b"
 )
 # A caption glued to the next paragraph by the scraper: "…open sourcesA few months later".
-_GLUE = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z’']*[\s,])|(?<=[A-Z])(?=(?:The|A|An|In|On|At|It|This|He|She|They)\s)")
+# After a capital only a word that is no letter of an acronym counts: "AFPThe army", not "NASA Bill".
+_GLUE = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z’']*[\s,])|(?<=[A-Z])(?=(?:The|An|In|On|At|It|This|He|She|They)\s)")
+# A credit inside a line, after the caption it credits: "Playstation VR demo Image: Nick Moreau."
+_INLINE_CREDIT = re.compile(
+    r"(?<=\S )(?:Photos?|Images?|Pictures?|Video|Audio|Illustrations?|Graphics?|Photo credits?|Credits?)\s?:\s"
+)
+# A publication date opening a line, glued to what follows it: "17 September, 2024 Flags of …".
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_OPENINGS = frozenset("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun".split())  # noqa: SIM905
+_LEADING_DATE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}})"
+    r"(?:,?\s+\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?)?"
+    r"(?=\s+[A-Z])"
+)
 # The first two characters of every sentence-level furniture pattern above, to skip the patterns
 # for the ordinary sentence.
 _FURNITURE_OPENINGS = frozenset(
-    "Su SU Si Jo Fo Li Sh Do Ge Cl Ta Re Co Ma To Le Fe He Ph Im Pi Vi Il Gr In Sc Cr (c".split()  # noqa: SIM905
+    "Su SU Si Jo Fo Li Sh Do Ge Cl Ta Re Co Ma To Le Fe He Ph Im Pi Vi Au Il Gr In Sc Cr (c".split()  # noqa: SIM905
 )
-_CAPTION_MAX_WORDS = 15
+# A line of figures ("Net income: $65 million; or $1.49 a share") states them: it is no heading.
+_HAS_STOP = re.compile(r"[.!?…]")
+_FIGURES = re.compile(r"\d.*[:;]|[:;].*\d|[$€£¥]\s?\d|\d\s?%")
 _CREDIT_MAX_WORDS = 12
 
 
@@ -73,7 +98,7 @@ def segment(text: str) -> list[Segment]:
     last = len(units) - 1
     for i, (start, end, lines) in enumerate(units):
         _layout_unit(text, start, end, lines, i == last, pieces)
-    _mark_captions(text, pieces)
+    mark_captions(text, pieces)
     out = []
     append = out.append
     seen_body = False
@@ -81,17 +106,22 @@ def segment(text: str) -> list[Segment]:
         body = text[start:end]
         if kind == t.SENTENCE:
             seen_body = True
-            append(Segment(start, end, body, kind, False, *score(body)))
+            flags = signals(body)
+            value, reasons, claim_type = evaluate(flags)
+            who = claimant(body) if flags & SAYING else ""
+            append(Segment(start, end, body, kind, False, value, reasons, claim_type, who))
+        elif kind == t.HEADLINE:
+            flags = signals(body)
+            value, reasons, claim_type = evaluate(flags)
+            who = claimant(body) if flags & SAYING else ""
+            kind = t.SUBHEADING if seen_body else t.HEADLINE
+            append(Segment(start, end, body, kind, False, value, (kind, *reasons), claim_type, who))
         else:
-            if kind == t.HEADLINE and seen_body:
-                kind = t.SUBHEADING
             append(Segment(start, end, body, kind, True, 0.0, _BOILERPLATE_REASONS[kind], t.NOT_A_CLAIM))
     return out
 
 
 _BOILERPLATE_REASONS = {
-    t.HEADLINE: "headline",
-    t.SUBHEADING: "subheading",
     t.BYLINE: "byline",
     t.DATELINE: "publication date",
     t.CAPTION: "photo caption",
@@ -159,7 +189,7 @@ def _block_units(text: str, lo: int, hi: int, units: list) -> None:
     u_start, u_end = block[0]
     n = 1
     for (s, e), w in zip(block[1:], widths[:-1], strict=True):
-        if _soft_break(text, u_end, s, text[s], w, width, wrapped):
+        if _soft_break(text, u_end, s, text[s], w, width, wrapped, len(block) <= 2):
             u_end = e
             n += 1
             continue
@@ -168,15 +198,36 @@ def _block_units(text: str, lo: int, hi: int, units: list) -> None:
     units.append((u_start, u_end, n))
 
 
-def _soft_break(text: str, prev_end: int, next_start: int, first: str, prev_width: int, width: int, wrapped: bool):
+def _soft_break(
+    text: str, prev_end: int, next_start: int, first: str, prev_width: int, width: int, wrapped: bool, pair: bool
+) -> bool:
     if first.islower():
-        return True
+        filled = wrapped and prev_width >= 0.6 * width
+        return _lower_case_goes_on(text[prev_end - prev_width : prev_end], filled, pair)
     if not wrapped or _LIST_START.match(text, next_start):
         return False
     prev_char = text[prev_end - 1]
     if prev_width < 0.5 * width and prev_char not in ".!?…\"'”’)":
         return False  # a heading inside wrapped prose
     return prev_char not in ":"
+
+
+def _lower_case_goes_on(prev: str, filled: bool, pair: bool) -> bool:
+    """Whether a line starting in lower case carries on the sentence of the line before it.
+
+    It does after a line cut mid-sentence ("signed in 2012 with" / "the United States"); it does not
+    after a full stop, a list item ending in ";" or ":", a date line, a short line of chat ("yeah"),
+    or in a block of three lines or more that is not hard-wrapped, whose lines are paragraphs.
+    """
+    last = prev.rstrip(_CLOSERS)[-1:]
+    if last in ".!?…":
+        token = prev.rsplit(None, 1)[-1].rstrip(_CLOSERS + ".!?…")
+        return "." in token or len(token) == 1 or token in ABBREVIATIONS or token in NEVER_FINAL
+    if last in ";:":
+        return filled
+    if _DIGIT.search(prev) and len(prev) <= 80 and _is_date_line(prev):
+        return False
+    return filled or (pair and len(prev) >= 25)
 
 
 def _layout_unit(text: str, start: int, end: int, lines: int, last: bool, pieces: list) -> None:
@@ -186,6 +237,11 @@ def _layout_unit(text: str, start: int, end: int, lines: int, last: bool, pieces
         if kind is not None:
             pieces.append([start, end, kind])
             return
+    date = _LEADING_DATE.match(body) if body[0].isdigit() or body[:3] in _DATE_OPENINGS else None
+    if date is not None:
+        pieces.append([start, start + date.end(), t.DATELINE])
+        start = _NONSPACE.search(text, start + date.end()).start()
+        body = text[start:end]
     if _LINK_PROMO.match(body):
         glue = _find_glue(text, start, end)
         pieces.append([start, glue if glue is not None else end, t.PROMO])
@@ -220,25 +276,35 @@ def _line_kind(body: str, last: bool) -> str | None:
         or _CTA_PROMO.match(body)
         or _LINK_PROMO.match(body)
         or _is_credit(body, glued=False)
+        or _FIGURES.search(body)
+        or (_HAS_STOP.search(body) and cut_points(body, 0, len(body)))
     ):
-        return None  # prompts and credits are handled with the sentences, which can split off glued text
+        # Prompts and credits are handled with the sentences, which can split off glued text; a line
+        # of several sentences whose last lacks its full stop, or of figures, is prose, not a heading.
+        return None
     return t.HEADLINE
 
 
 def _ends_sentence(body: str) -> bool:
+    if body[-1] == "]":
+        body = _REFERENCES.sub("", body)
     return body.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
 
 
 def _is_date_line(body: str) -> bool:
+    """Only date words, numbers and date punctuation, with a word or a numeric date among them
+    ("05.08.2024 - 18:42"), so a line of bare figures is no date."""
+    dated = _NUMERIC_DATE.search(body) is not None
     for token in _DATE_TOKEN.findall(body):
         if token.isdigit():
             continue
         if token.isalpha():
             if token.lower() not in DATE_LINE_WORDS:
                 return False
+            dated = True
         elif token not in _DATE_PUNCT:
             return False
-    return True
+    return dated
 
 
 def _sentences(text: str, lo: int, hi: int, pieces: list) -> None:
@@ -261,13 +327,43 @@ def _classify_sentence(text: str, a: int, b: int, pieces: list) -> None:
             return
         if _CREDIT_COLON.match(body) or _CREDIT_BY.match(body):
             glue = _find_glue(text, a, b)
+            if glue is None:
+                glue = _spaced_glue(text, a, b)
             if _is_credit(text[a : glue if glue is not None else b], glued=glue is not None):
                 if glue is None:
                     pieces.append([a, b, t.CREDIT])
                     return
-                pieces.append([a, glue, t.CREDIT])
+                credit_end = glue
+                while text[credit_end - 1].isspace():
+                    credit_end -= 1
+                pieces.append([a, credit_end, t.CREDIT])
                 a = glue
+    elif (
+        ":" in body
+        and (" Im" in body or " Ph" in body or " Vi" in body or " Au" in body or " Cr" in body)
+        and (m := _INLINE_CREDIT.search(text, a, b))
+        and _is_credit(text[m.start() : b], glued=False)
+    ):
+        pieces.append([a, m.start() - 1, t.SENTENCE])
+        pieces.append([m.start(), b, t.CREDIT])
+        return
     pieces.append([a, b, t.SENTENCE])
+
+
+def _spaced_glue(text: str, a: int, b: int) -> int | None:
+    """Where a sentence starts after a credit with only a space between them, as in
+    "Photo credits: Jane Doe/AP The United States has completed…": at a word that opens sentences,
+    once the rest reads as prose (mostly lower-case words) and the credit before it does not."""
+    words = list(re.finditer(r"\S+", text[a:b]))
+    for i in range(2, min(len(words), _CREDIT_MAX_WORDS)):
+        if words[i].group() not in SENTENCE_STARTERS:
+            continue
+        rest = [w.group() for w in words[i + 1 :]]
+        if len(rest) >= 3 and sum(w[0].islower() for w in rest) * 2 >= len(rest):
+            credit = [w.group() for w in words[1:i]]
+            if all(not w[0].islower() for w in credit[1:]):
+                return a + words[i].start()
+    return None
 
 
 def _is_credit(body: str, glued: bool) -> bool:
@@ -295,25 +391,3 @@ def _find_glue(text: str, a: int, b: int) -> int | None:
         if rest and (rest[0].rstrip(",") in SENTENCE_STARTERS or len(rest[0]) > 1):
             return g
     return None
-
-
-def _mark_captions(text: str, pieces: list) -> None:
-    """A short sentence opening the line of a photo credit is that photo's caption.
-
-    Scrapers flatten a figure into "Caption. Photo: Credit" on one line (often glued to the next
-    paragraph); a sentence on a line of its own before a credit line is left a sentence, since
-    nothing but its position says it is a caption.
-    """
-    for i in range(1, len(pieces)):
-        if pieces[i][2] != t.CREDIT or pieces[i - 1][2] != t.SENTENCE:
-            continue
-        start, end, _ = pieces[i - 1]
-        between = text[end : pieces[i][0]]
-        if "\n" in between or "\r" in between or len(text[start:end].split()) > _CAPTION_MAX_WORDS:
-            continue
-        j = start
-        while j > 0 and text[j - 1] in " \t":
-            j -= 1
-        # At the start of its line, or glued to what precedes it (no space between).
-        if j == 0 or text[j - 1] in "\r\n" or (j == start and not text[start - 1].isspace()):
-            pieces[i - 1][2] = t.CAPTION

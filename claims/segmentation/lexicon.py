@@ -26,6 +26,15 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Lower-case abbreviations of units and the like: a lower-case word after them goes on with the sentence
+# ("5 ft. tall"), where after a plain word it starts a new one.
+LOWER_CASE_CONTINUES = frozenset(
+    """
+    ft lb lbs oz yd yds mi km kg mg cm mm sq hr hrs min mins sec secs yr yrs mo mos wk wks pt pts misc var
+    fig figs vol vols pp ch chap sr jr
+    """.split()
+)
+
 # Abbreviations that are always followed by more of the same sentence.
 NEVER_FINAL = frozenset("e.g i.e cf viz vs v Vs ibid Ibid resp approx ca".split())
 
@@ -100,12 +109,12 @@ MONTHS = frozenset(
 TIME_WORDS = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    decade decades century centuries annually weekly
+    decade decades century centuries annually weekly since ago
     """.split()
 )
 ATTRIBUTION_WORDS = frozenset(
     """
-    said says say told tells reported reports announced announces stated states confirmed confirms claimed
+    said says say told tells reported reports announced announces stated confirmed confirms claimed
     claims estimated estimates according quoted cited wrote writes testified disclosed revealed admitted
     denied insisted noted added declared acknowledged alleged warned showed shows found finds published
     """.split()
@@ -116,6 +125,7 @@ COMPARISON_WORDS = frozenset(
     greatest worst first last record twice double doubled tripled halved compared increase increased
     increases decrease decreased decreases rose risen rise fell fallen drop dropped dropping grew grown
     declined decline surged surge jumped plunged soared only majority minority half third quarter
+    average per higher lower larger smaller increasing decreasing
     """.split()
 )
 QUANTITY_WORDS = frozenset(
@@ -211,5 +221,106 @@ FUNCTION_CAPITALS = frozenset(
     Or So Yet In On At For From With By Of To As If When While After Before Since Some Many Most Each Every
     All No Not One What Who Why How Where Which Is Are Was Were Will Would Can Could Should Do Does Did
     Has Have Had Let Please According However Meanwhile Also Then Now Later Experts Analysts Officials
+    """.split()
+)
+
+# Subjects of public policy that checkable claims are usually about (lower case).
+POLICY_WORDS = frozenset(
+    """
+    tax taxes budget deficit debt spending economy economic jobs job unemployment unemployed inflation wages
+    wage income incomes prices price poverty growth trade tariffs exports imports oil energy gas climate
+    emissions health healthcare insurance medicare medicaid hospitals crime crimes murder police prison
+    prisons guns immigration immigrants border refugees schools education students teachers college
+    military troops war weapons nuclear army soldiers veterans security terrorism terrorists government
+    congress senate parliament election elections voters vote voted votes ballot court pension pensions
+    social welfare housing farmers companies industry banks billion million trillion percent
+    """.split()
+)
+# Spelled-out numbers ("seven percent", "twenty-two years"); "one" is left out, being mostly a pronoun.
+NUMBER_WORDS = frozenset(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+    thousands million millions billion billions trillion trillions dozen dozens half twice double triple
+    """.split()
+)
+# Phrases of conversation, not of statement ("you know", "let me", "thank you").
+CONVERSATION_PHRASES = (
+    "you know",
+    "let me",
+    "thank you",
+    "thanks",
+    "i want to",
+    "i'd like",
+    "i would like",
+    "i'm going to",
+    "we're going to",
+    "look,",
+    "well,",
+    "excuse me",
+    "i mean",
+)
+# Verbs of a public record: what an office-holder, a government or a company did.
+RECORD_VERBS = frozenset(
+    """
+    voted vote votes voting vetoed veto supported supports opposed opposes proposed proposes signed signs passed
+    cut cuts raised raises increased reduced created creates lost loses spent spends doubled tripled funded
+    invested sponsored cosponsored approved rejected blocked ordered banned imposed lowered added eliminated
+    closed opened built sold bought paid pays owes borrowed hired fired killed died
+    """.split()
+)
+# Someone other than the speaker, whose record a claim is about.
+THIRD_PARTIES = frozenset(
+    """
+    he she his her him they their them governor senator president opponent administration congress government
+    republicans democrats minister ministry company army police officials
+    """.split()
+)
+# Obligation and wish: what should be, not what is.
+OBLIGATION_WORDS = frozenset("should must ought need needs want wants hope wish deserve deserves".split())
+# Verbs of thinking and feeling: the speaker's mind, not the world ("I believe", "we hope").
+COGNITION_WORDS = frozenset(
+    """
+    think thinks thought believe believes feel feels felt hope hopes wish know knows agree agrees disagree
+    understand guess suppose doubt imagine wonder care love like appreciate
+    """.split()
+)
+# Countries, regions and US states (one word each, or the word that names them: "Korea", "Arabia").
+PLACES = frozenset(
+    """
+    afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh
+    belarus belgium benin bolivia bosnia botswana brazil bulgaria burkina burundi cambodia cameroon canada
+    chad chile china colombia congo croatia cuba cyprus czech denmark egypt eritrea estonia ethiopia finland
+    france gabon gambia georgia germany ghana greece guatemala guinea haiti honduras hungary iceland india
+    indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya korea kosovo kuwait
+    kyrgyzstan laos latvia lebanon liberia libya lithuania luxembourg madagascar malawi malaysia mali malta
+    mauritania mexico moldova mongolia montenegro morocco mozambique myanmar namibia nepal netherlands
+    nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru philippines poland portugal
+    qatar romania russia rwanda arabia senegal serbia sierra singapore slovakia slovenia somalia spain sudan
+    sweden switzerland syria taiwan tajikistan tanzania thailand togo tunisia turkey turkmenistan uganda
+    ukraine emirates britain england scotland wales uruguay uzbekistan venezuela vietnam yemen zambia
+    zimbabwe europe africa asia america americas sahel sahara balkans caribbean gaza kremlin beijing moscow
+    washington london paris brussels kyiv kiev tehran baghdad kabul alabama alaska arizona arkansas
+    california colorado connecticut delaware florida hawaii idaho illinois indiana iowa kansas kentucky
+    louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+    ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
+    """.split()
+)
+# Hypotheticals and vague amounts: what might be, or how much without saying how much.
+HYPOTHETICAL_WORDS = frozenset("if unless suppose supposing imagine whether".split())
+VAGUE_AMOUNTS = frozenset("lot lots plenty bunch somewhat something somebody someone stuff things".split())
+# Superlatives beyond the comparisons above: the claim is about a record ("the deadliest", "the richest").
+SUPERLATIVES = frozenset(
+    """
+    wealthiest richest poorest deadliest strongest weakest hottest coldest warmest busiest cheapest fastest
+    slowest heaviest tallest deepest widest safest largest biggest highest lowest smallest greatest fewest
+    youngest oldest newest longest shortest earliest hardest toughest worst least most
+    """.split()
+)
+# Verbs of saying that name a claim's source ("X said", "according to X"); claimant.py looks for them.
+SAYING_WORDS = frozenset(
+    """
+    said says say told tells announced announces stated claimed claims reported reports confirmed confirms
+    added wrote writes noted declared insisted warned estimated estimates according
     """.split()
 )

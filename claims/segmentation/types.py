@@ -12,9 +12,11 @@ CREDIT = "credit"
 AD = "ad"
 PROMO = "promo"
 
-# Every kind except "sentence" is boilerplate: page furniture that is never a claim.
 KINDS = (SENTENCE, HEADLINE, SUBHEADING, BYLINE, DATELINE, CAPTION, CREDIT, AD, PROMO)
-BOILERPLATE_KINDS = frozenset(KINDS) - {SENTENCE}
+# Sentences, headlines and subheadings are claim candidates (headlines carry the claims that spread);
+# every other kind is boilerplate: page furniture, never a claim unless a reviewer promotes it.
+CLAIM_KINDS = frozenset((SENTENCE, HEADLINE, SUBHEADING))
+BOILERPLATE_KINDS = frozenset(KINDS) - CLAIM_KINDS
 
 QUANTITY = "quantity"
 CAUSATION = "causation"
@@ -42,3 +44,5 @@ class Segment:
     checkworthiness: float
     reasons: tuple[str, ...]
     claim_type: str
+    # Who the text says made the claim ("according to X", "X said"), or "": a suggestion for reviewers.
+    claimant: str = ""

@@ -87,7 +87,7 @@ def test_claim_type(text, claim_type):
 
 
 def test_boilerplate_scores_zero_and_is_not_a_claim():
-    text = "By Olena Marchenko\nThe last American troops left Niger on Monday, the Pentagon said.\nADVERTISEMENT"
+    text = "By Jane Example\nThe last American troops left Niger on Monday, the Pentagon said.\nADVERTISEMENT"
 
     byline, sentence, ad = segment(text)
 
@@ -114,3 +114,30 @@ def test_the_score_is_deterministic():
     text = "About 1,000 US troops were stationed in Niger before the coup, the Pentagon said."
 
     assert segment(text) == segment(text)
+
+
+@pytest.mark.parametrize("text", ["Engineers left Camp 44 near the river.", "The ferry docked at Pier 9 in the port."])
+def test_a_number_that_is_part_of_a_name_is_no_quantity(text):
+    s = _one(text)
+
+    assert "number" not in s.reasons
+    assert s.claim_type != "quantity"
+
+
+def test_a_quantity_next_to_a_name_still_counts():
+    s = _one("Engineers left Camp 44 with 300 trucks.")
+
+    assert "number" in s.reasons
+    assert s.claim_type == "quantity"
+
+
+def test_every_point_of_the_score_has_a_reason():
+    from claims.segmentation.scoring import BASE, WEIGHTS, signals
+
+    text = "The council cut the harbour budget by 12% in 2024, the mayor said."
+    flags = signals(text)
+    s = _one(text)
+
+    shown = [(reason, points) for bit, reason, points in WEIGHTS if flags & bit]
+    assert {reason for reason, _ in shown} == set(s.reasons)
+    assert s.checkworthiness == pytest.approx(min(1.0, max(0.0, BASE + sum(p for _, p in shown))), abs=1e-3)

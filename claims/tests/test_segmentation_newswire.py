@@ -125,7 +125,8 @@ def test_wider_gaps_after_a_stop_follow_the_same_rules(gap):
     assert _texts(text) == [
         "I live in the U.S.",
         "How about you?",
-        f"I work for the U.S.{gap}Government.{gap}the rest is small.",
+        f"I work for the U.S.{gap}Government.",
+        "the rest is small.",
     ]
 
 

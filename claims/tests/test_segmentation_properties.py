@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claims.segmentation as segmentation
-from claims.segmentation import CLAIM_TYPES, KINDS, SEGMENTER_VERSION, Segment, segment
+from claims.segmentation import BOILERPLATE_KINDS, CLAIM_TYPES, KINDS, SEGMENTER_VERSION, Segment, segment
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -28,7 +28,8 @@ def assert_well_formed(text, segments):
         assert s.claim_type in CLAIM_TYPES
         assert 0.0 <= s.checkworthiness <= 1.0
         assert isinstance(s.reasons, tuple)
-        assert s.is_boilerplate == (s.kind != "sentence")
+        assert s.is_boilerplate == (s.kind in BOILERPLATE_KINDS)
+        assert isinstance(s.claimant, str)
         if s.is_boilerplate:
             assert (s.checkworthiness, s.claim_type) == (0.0, "not_a_claim")
         covered.update(range(s.start, s.end))
@@ -79,14 +80,14 @@ def test_offsets_are_exact_with_accents_curly_quotes_and_emoji():
 
 
 def test_offsets_are_exact_with_crlf_line_endings_and_tabs():
-    text = "Troops leave Niger\r\n\tBy Olena Marchenko\r\n\r\nThe last troops left.\tThe base is empty.\r\n"
+    text = "Troops leave Niger\r\n\tBy Jane Example\r\n\r\nThe last troops left.\tThe base is empty.\r\n"
 
     segments = segment(text)
 
     assert_well_formed(text, segments)
     assert [(s.kind, s.text) for s in segments] == [
         ("headline", "Troops leave Niger"),
-        ("byline", "By Olena Marchenko"),
+        ("byline", "By Jane Example"),
         ("sentence", "The last troops left."),
         ("sentence", "The base is empty."),
     ]
@@ -158,7 +159,16 @@ def test_segment_is_a_frozen_dataclass_with_slots():
 
 
 def test_public_api_exports_the_vocabularies_and_version():
-    assert set(segmentation.__all__) >= {"segment", "Segment", "SEGMENTER_VERSION", "KINDS", "CLAIM_TYPES"}
+    assert set(segmentation.__all__) >= {
+        "segment",
+        "Segment",
+        "SEGMENTER_VERSION",
+        "KINDS",
+        "CLAIM_KINDS",
+        "CLAIM_TYPES",
+    }
+    assert {"sentence", "headline", "subheading"} == segmentation.CLAIM_KINDS
+    assert set(KINDS) - segmentation.CLAIM_KINDS == segmentation.BOILERPLATE_KINDS
     assert set(CLAIM_TYPES) == {
         "quantity",
         "causation",

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from claims.segmentation import SEGMENTER_VERSION, segment
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "articles" / "us-troops-leave-niger.txt"
+ARTICLES = Path(__file__).resolve().parents[2] / "seeds" / "articles"
+SEED_FILES = ("us-troops-niger.txt", "us-troops-leave-niger.txt")
 
 # Inputs that exercise every rule family; their output is fingerprinted below.
 SAMPLES = [
@@ -25,18 +26,23 @@ SAMPLES = [
     "Soldiers at the base. Photo: Getty ImagesThe army left on Monday.\nADVERTISEMENT\nRead also: A link\n"
     "Subscribe to our newsletter.",
     "I think it is the best decision. Will it last? We will stay! The law bans bases. The drought caused hunger.",
+    "Talks collapse\nMonday, 3 June, 2024 Soldiers at the gate. Photo credits: Jane Doe/AP The army left the base.\n"
+    "Troops at dawn Image: Wire Agency.\nThe base closed in 1999. [4] [5] It reopened in the U.S. (as a museum).",
+    'sounds good. see you then\nok\nthe report said. . . ." This was new.',
+    "Net income: $65 million; or $1.49 a share\nA later fact, according to the ministry.\n"
+    "Jane Roe of the Harbour Party\nJohn Doe of the Hill Party\nPrices rose 5%, the office said.",
 ]
 
 # The version and the output it produces for the samples. A change that alters any output must bump
 # SEGMENTER_VERSION (claims/segmentation/__init__.py) and record both here; the failure message says how.
-RECORDED = ("1.3.0", "79a5dce2c68869ab41d1af1abe067af5b6911d68c1fd58c3f73dea170099db17")
+RECORDED = ("2.0.0", "3f69f3985ff17f72a135cc37bd6950ee7539b62f4392e5d26256a7dc28c24441")
 
 
 def _fingerprint() -> str:
-    texts = [*SAMPLES, SEED.read_text(encoding="utf-8")]
+    texts = [*SAMPLES, *((ARTICLES / name).read_text(encoding="utf-8") for name in SEED_FILES)]
     output = [
         [
-            [s.start, s.end, s.kind, s.is_boilerplate, s.checkworthiness, list(s.reasons), s.claim_type]
+            [s.start, s.end, s.kind, s.is_boilerplate, s.checkworthiness, list(s.reasons), s.claim_type, s.claimant]
             for s in segment(t)
         ]
         for t in texts

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from claims.models import Claim
+from claims.models import Article, Claim
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,8 +20,10 @@ def test_seed_says_how_many_claims_it_extracted_and_which_the_desk_worked_on(set
     call_command("seed")
 
     out = capsys.readouterr().out
-    count = Claim.objects.count()
-    assert f"{count} claims extracted; captions, photo credits and bylines left out" in out
+    # one summary line per seed article, each with that article's own count
+    for article in Article.objects.order_by("pk"):
+        count = Claim.objects.filter(article=article).count()
+        assert f"{count} claims extracted; captions, photo credits and bylines left out" in out
     assert "kept" not in out
     # The pipeline's own INFO lines ("16 claims (0 kept)", task traces) are left to -v 2.
     assert [r.getMessage() for r in caplog.records if r.levelno < 30 and r.name.startswith(("claims", "celery"))] == []
