@@ -1,9 +1,10 @@
 """Fit the matcher's weights on the CheckThat! 2021 train splits and print them for claims/matching/scoring.py.
 
 For every train query of both sets, the lexical index proposes ``ranking.PER_SOURCE`` candidates and the
-scorer's features are computed for each; a logistic regression (L2, each set's queries weighted
-equally, positives weighted to balance the negatives, so a score of 0.5 means "as likely the same
-claim as not") fits ``BIAS``, ``FEATURE_WEIGHTS`` and ``SIGNAL_WEIGHTS``. The dev splits are never
+scorer's features and the signals ``rank()`` passes are computed for each; a logistic regression (L2,
+each set weighing the same in total) fits ``BIAS``, ``FEATURE_WEIGHTS`` and ``SIGNAL_WEIGHTS``. The
+candidates are not re-weighted by class, so a score estimates the chance that a proposed candidate is
+the query's claim; the calibration table printed below checks that on the train splits. The dev splits are never
 read here: ``make bench-matching`` reports them. Run with ``python bench/fit_matching.py``; paste the
 printed block into scoring.py and bump ``MATCHER_VERSION``.
 """
@@ -91,6 +92,22 @@ def map5(queries, weigh) -> float:
     return total / max(len(queries), 1)
 
 
+def calibration(queries, probability, places: int = 3, bins: int = 5) -> str:
+    counts = {}
+    for gold, rows in queries:
+        ordered = sorted(rows, key=lambda row: (row[2], -probability(row[1])))
+        for place, (key, evidence, _) in enumerate(ordered[:places]):
+            cell = (place, min(int(probability(evidence) * bins), bins - 1))
+            hits, total = counts.get(cell, (0, 0))
+            counts[cell] = (hits + (key in gold), total + 1)
+    header = "place  " + "  ".join(f"{b / bins:.1f}-{(b + 1) / bins:.1f}".rjust(11) for b in range(bins))
+    lines = [header]
+    for place in range(places):
+        cells = [counts.get((place, b), (0, 0)) for b in range(bins)]
+        lines.append(f"{place + 1:5}  " + "  ".join(f"{hits}/{total}".rjust(11) for hits, total in cells))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     from claims.matching import scoring
     from claims.matching.ranking import PER_SOURCE
@@ -105,16 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     per_set = {label: rows_for(load(label, args.split, args.data), args.per_source) for label in SETS}
     examples = []
     for queries in per_set.values():
-        positives = sum(key in gold for gold, rows in queries for key, _, _ in rows)
-        negatives = sum(len(rows) for _, rows in queries) - positives
+        # Each set counts the same in total; the scale only keeps the Newton steps well conditioned.
+        weight = 10_000 / sum(len(rows) for _, rows in queries)
         for gold, rows in queries:
-            for key, evidence, junk in rows:
-                if junk:
-                    continue
-                label = int(key in gold)
-                # Each set counts the same in total, and within it positives as much as negatives.
-                weight = 0.5 / (positives if label else negatives)
-                examples.append(([evidence[n] for n in names], label, weight * 1000))
+            examples.extend(
+                ([evidence[n] for n in names], int(key in gold), weight) for key, evidence, junk in rows if not junk
+            )
     weights = fit(examples, len(names))
     fitted = dict(zip(names, weights, strict=False))
 
@@ -126,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     def new(evidence):
         return sum(fitted[n] * evidence[n] for n in names)
 
+    def probability(evidence):
+        return 1 / (1 + math.exp(-(weights[-1] + new(evidence))))
+
     print(f"{args.split} splits, {args.per_source} candidates per query from the lexical index")
     print("set  gold in candidates  MAP@5 index order  MAP@5 current weights  MAP@5 fitted weights")
     for label, queries in per_set.items():
@@ -135,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{label:3}  {reachable:18.3f}  {index_order:17.3f}  {map5(queries, current):21.3f}  "
             f"{map5(queries, new):20.3f}"
         )
+    print()
+    print("Calibration of the fitted score on the train splits: correct / candidates, by score, at each place")
+    print(calibration([q for queries in per_set.values() for q in queries], probability))
     print()
     print("# Fitted weights (bench/fit_matching.py); every feature lies in [0, 1].")
     print(f"BIAS = {weights[-1]:.2f}")

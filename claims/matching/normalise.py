@@ -301,8 +301,11 @@ def _number_words(folded: list[str], i: int) -> tuple[float | None, int]:
         elif word == "hundred" and used:
             current = (current or 1) * 100
         elif word in lx.SCALES and used:
-            total += (current or 1) * lx.SCALES[word]
-            current = 0
+            if current:
+                total += current * lx.SCALES[word]
+                current = 0
+            else:
+                total *= lx.SCALES[word]  # "one thousand million"
         elif word == "and" and used and i + used + 1 < len(folded) and folded[i + used + 1] in _NUMBER_WORDS:
             pass
         else:

@@ -1,13 +1,16 @@
 """Is ``b`` the claim ``a`` makes? A score in [0, 1] from a few named pieces of evidence, with reasons.
 
-The evidence is lexical (shared words weighted by rarity), figures, years, names and the candidate
-sources' own signals; ``features()`` also reports evidence that only feeds the reasons ("same
-year") or the fixed rules ("negation_differs"). A logistic function of a weighted sum turns it into
-a score; the weights below are fitted on the CheckThat! 2021 train splits by
-``bench/fit_matching.py``, which prints them in this form (refit and bump ``MATCHER_VERSION``
-together). Two rules are not fitted: a claim that says the opposite (negation differs) and junk
-(one to three words) have their score scaled down by fixed factors, so a desk is never told they are
-the same claim; ``Match.relatedness`` keeps the value before those rules.
+The evidence is lexical (shared words weighted by rarity), figures, years and the candidate
+sources' own signals; ``features()`` also reports evidence that only feeds the reasons ("names",
+"same year") or the fixed rules ("negation_differs"). A logistic function of a weighted sum turns it
+into the estimated chance that ``b`` is the claim ``a`` makes. The weights below are fitted on the
+CheckThat! 2021 train splits by ``bench/fit_matching.py`` without re-weighting the classes, so the
+score stays calibrated (that script and ``make bench-matching`` print how well). The script prints
+them in this form: refit and bump ``MATCHER_VERSION`` together.
+
+Two rules are not fitted: a claim that says the opposite (negation differs) and junk (one to three
+words) have their score scaled down by fixed factors, so a desk is never told they are the same
+claim; ``Match.relatedness`` keeps the value before those rules.
 """
 
 import math
@@ -17,17 +20,18 @@ from .normalise import stem
 from .types import Match, NormalisedClaim, TermWeights
 
 # Fitted weights (bench/fit_matching.py); every feature lies in [0, 1].
-BIAS = -6.27
+BIAS = -10.19
 FEATURE_WEIGHTS = {
-    "cosine": 5.46,
-    "coverage": 3.24,
-    "names": 0.52,
-    "same_figures": 0.54,
-    "different_figures": 0.89,
-    "different_year": -1.01,
+    "cosine": 2.36,
+    "coverage": 5.27,
+    "same_figures": 0.40,
+    "different_figures": 0.40,
+    "different_year": -0.35,
 }
 # Candidate sources' signals, by source name. A source missing here proposes candidates but adds no evidence.
-SIGNAL_WEIGHTS = {"lexical": 5.10, "lexical:rank": 2.36}
+SIGNAL_WEIGHTS = {"lexical": 5.13, "lexical:rank": 2.74}
+# score() without signals compares b as the lexical index's best candidate: two claims put side by side.
+SIDE_BY_SIDE = {"lexical": 1.0, "lexical:rank": 1.0}
 
 NEGATION_FACTOR = 0.4
 JUNK_FACTOR = 0.25
@@ -50,9 +54,10 @@ UNIFORM = _Uniform()
 
 def features(a: NormalisedClaim, b: NormalisedClaim, weights: TermWeights = UNIFORM) -> dict[str, float]:
     """The evidence that ``b`` (a candidate) is the claim ``a`` (the query) makes, each in [0, 1]."""
-    tokens_a, tokens_b = set(a.tokens), set(b.tokens)
-    shared = tokens_a & tokens_b
-    w = {t: weights.weight(t) for t in tokens_a | tokens_b}
+    # Sorted, so float sums do not depend on set order (which changes with the hash seed).
+    tokens_a, tokens_b = sorted(set(a.tokens)), sorted(set(b.tokens))
+    shared = sorted(set(tokens_a) & set(tokens_b))
+    w = {t: weights.weight(t) for t in {*tokens_a, *tokens_b}}
     mass_b = sum(w[t] for t in tokens_b)
     mass_shared = sum(w[t] for t in shared)
     square_a = sum(w[t] ** 2 for t in tokens_a)
@@ -60,7 +65,7 @@ def features(a: NormalisedClaim, b: NormalisedClaim, weights: TermWeights = UNIF
     square_shared = sum(w[t] ** 2 for t in shared)
     names_a, names_b = _name_words(a), _name_words(b)
     figures = _compare_figures(a, b)
-    flipped = (a.negated_tokens ^ b.negated_tokens) & shared
+    flipped = sorted((a.negated_tokens ^ b.negated_tokens) & set(shared))
     return {
         "cosine": square_shared / math.sqrt(square_a * square_b) if square_a and square_b else 0.0,
         "coverage": mass_shared / mass_b if mass_b else 0.0,
@@ -80,10 +85,11 @@ def score(
     weights: TermWeights = UNIFORM,
     signals: Mapping[str, float] | None = None,
 ) -> Match:
-    """How alike ``b`` is to ``a``, and why. ``weights`` are term weights (an index's IDF; uniform without one);
-    ``signals`` are the candidate sources' strengths, keyed by source name."""
+    """How likely ``b`` is the claim ``a`` makes, and why. ``weights`` are term weights (an index's IDF;
+    uniform without one); ``signals`` are the candidate sources' strengths keyed by source name, as
+    ``rank()`` passes them. Without signals, ``b`` is scored as the lexical index's best candidate."""
     evidence = features(a, b, weights)
-    related = relatedness(evidence, signals or {})
+    related = relatedness(evidence, SIDE_BY_SIDE if signals is None else signals)
     value = related
     if evidence["negation_differs"]:
         value *= NEGATION_FACTOR

@@ -49,8 +49,8 @@ class NormalisedClaim:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """Is it the same claim? ``score`` in [0, 1] (0.5 and up: more likely the same claim than not) and the
-    reasons a reviewer reads. ``relatedness`` is the score before the two fixed rules (negation differs,
+    """Is it the same claim? ``score`` in [0, 1], the estimated chance that it is, and the reasons a
+    reviewer reads. ``relatedness`` is the score before the two fixed rules (negation differs,
     junk) scale it down: how closely the texts are about the same thing, which is what ``rank()`` orders by.
     """
 
