@@ -1,12 +1,13 @@
 """Fit the matcher's weights on the CheckThat! 2021 train splits and print them for claims/matching/scoring.py.
 
-For every train query of both sets, the lexical index proposes ``ranking.PER_SOURCE`` candidates and the
-scorer's features and the signals ``rank()`` passes are computed for each; a logistic regression (L2,
-each set weighing the same in total) fits ``BIAS``, ``FEATURE_WEIGHTS`` and ``SIGNAL_WEIGHTS``. The
-candidates are not re-weighted by class, so a score estimates the chance that a proposed candidate is
-the query's claim; the calibration table printed below checks that on the train splits. The dev splits are never
-read here: ``make bench-matching`` reports them. Run with ``python bench/fit_matching.py``; paste the
-printed block into scoring.py and bump ``MATCHER_VERSION``.
+For every train query of both sets, each of ``lexical_sources()`` proposes ``ranking.PER_SOURCE``
+candidates, and the scorer's features and the signals ``rank()`` passes are computed for each. A
+logistic regression (L2, each set weighing the same in total) fits ``BIAS``, ``FEATURE_WEIGHTS`` and
+``SIGNAL_WEIGHTS``. The candidates are not re-weighted by class, so a score estimates the chance
+that a proposed candidate is the query's claim; the calibration table printed below checks that on
+the train splits. The dev splits are never read here: ``make bench-matching`` reports them. Run
+with ``python bench/fit_matching.py``; paste the printed block into scoring.py and bump
+``MATCHER_VERSION``.
 """
 
 import argparse
@@ -25,21 +26,21 @@ ITERATIONS = 60
 
 
 def rows_for(dataset, per_source: int):
-    """(gold, [(key, features, is_junk)]) per query, features named as the scorer names them."""
-    from claims.matching import LexicalIndex, normalise
+    """(gold, [(key, evidence, is_junk)]) per query: the scorer's features and the signals rank() passes."""
+    from claims.matching import lexical_sources, normalise
+    from claims.matching.ranking import gather
     from claims.matching.scoring import features
 
-    index = LexicalIndex((key, normalise(text, context=title)) for key, text, title in dataset.documents)
+    sources = lexical_sources((key, normalise(text, context=title)) for key, text, title in dataset.documents)
     out = []
     for query in dataset.queries:
         q = normalise(query["query"])
         rows = []
-        for place, candidate in enumerate(index.candidates(q, per_source)):
-            evidence = features(q, candidate.claim, index)
-            # The signals as rank() passes them (claims/matching/ranking.py).
-            evidence[f"signal:{index.name}"] = candidate.signal
-            evidence[f"signal:{index.name}:rank"] = 1.0 / (1.0 + place)
-            rows.append((candidate.key, evidence, candidate.claim.is_junk))
+        for key, (claim, signals) in gather(q, sources=sources, per_source=per_source).items():
+            evidence = features(q, claim, sources[0])
+            evidence.update({f"signal:{s.name}{suffix}": 0.0 for s in sources for suffix in ("", ":rank")})
+            evidence.update({f"signal:{name}": value for name, value in signals.items()})
+            rows.append((key, evidence, claim.is_junk))
         out.append((query["gold"], rows))
     return out
 
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def current(evidence):
         return sum(scoring.FEATURE_WEIGHTS[n] * evidence[n] for n in scoring.FEATURE_WEIGHTS) + sum(
-            scoring.SIGNAL_WEIGHTS[s] * evidence[f"signal:{s}"] for s in scoring.SIGNAL_WEIGHTS
+            scoring.SIGNAL_WEIGHTS[s] * evidence.get(f"signal:{s}", 0.0) for s in scoring.SIGNAL_WEIGHTS
         )
 
     def new(evidence):
@@ -142,11 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     def probability(evidence):
         return 1 / (1 + math.exp(-(weights[-1] + new(evidence))))
 
-    print(f"{args.split} splits, {args.per_source} candidates per query from the lexical index")
+    print(f"{args.split} splits, {args.per_source} candidates per query from each lexical source")
     print("set  gold in candidates  MAP@5 index order  MAP@5 current weights  MAP@5 fitted weights")
     for label, queries in per_set.items():
         reachable = sum(any(key in gold for key, _, _ in rows) for gold, rows in queries) / max(len(queries), 1)
-        index_order = map5(queries, lambda evidence: evidence["signal:lexical"])
+        index_order = map5(queries, lambda evidence: evidence["signal:lexical:rank"])
         print(
             f"{label:3}  {reachable:18.3f}  {index_order:17.3f}  {map5(queries, current):21.3f}  "
             f"{map5(queries, new):20.3f}"

@@ -3,7 +3,8 @@
 For each set (2A: tweets -> Snopes claims; 2B: debate and speech sentences -> PolitiFact claims) every
 query ranks the whole claim pool, and three rankings are scored against the gold claims:
 
-  * ours: ``claims.matching.rank`` over a ``LexicalIndex`` of the pool (BM25 candidates, rescored);
+  * ours: ``claims.matching.rank`` over ``lexical_sources()`` of the pool (BM25 over normalised tokens
+    and over the words as written propose candidates; the scorer reorders them);
   * BM25: plain Okapi BM25 (k1 1.2, b 0.75) over lower-cased words, no stemming and no stop words,
     the reference point the data's README quotes;
   * pg_trgm: PostgreSQL trigram ``similarity()``, claims loaded with COPY under a GIN trigram index,
@@ -16,7 +17,7 @@ Recall@5. The weights in ``claims/matching/scoring.py`` are fitted on the train 
 (``bench/fit_matching.py``); this reports the dev splits unless ``--split`` or ``--queries FILE
 --claims FILE`` says otherwise (any file in the same JSONL format, a held-out split included).
 
-Speed here is the in-memory index over the fact-checked claims only: match = one query normalised,
+Speed here is the in-memory indexes over the fact-checked claims only: match = one query normalised,
 proposed and scored; article = every claim of one article matched in turn (the seed article's
 sentences, and runs of 20 consecutive queries). The database leg at a million claims comes later.
 
@@ -109,18 +110,18 @@ def evaluate(queries: list[dict], rankings: list[list[str]]) -> dict[str, float]
 
 
 class Ours:
-    """claims.matching over an in-memory LexicalIndex; keeps each answer's scores for the calibration table."""
+    """claims.matching over its in-memory lexical sources; keeps each answer's scores for the calibration table."""
 
     def __init__(self, dataset: Dataset):
-        from claims.matching import LexicalIndex, normalise
+        from claims.matching import lexical_sources, normalise
 
-        self.index = LexicalIndex((key, normalise(text, context=title)) for key, text, title in dataset.documents)
+        self.sources = lexical_sources((key, normalise(text, context=title)) for key, text, title in dataset.documents)
         self.answers: list[list[tuple[str, float]]] = []
 
     def rank(self, query: str) -> list[str]:
         from claims.matching import rank
 
-        ranked = rank(query, sources=[self.index], limit=DEPTH)
+        ranked = rank(query, sources=self.sources, limit=DEPTH)
         self.answers.append([(r.key, r.match.score) for r in ranked])
         return [r.key for r in ranked]
 
@@ -296,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     print(f"claims.matching {MATCHER_VERSION}, weights fitted on the train splits; scoring {what}.")
-    print("Speed: in-memory LexicalIndex over each set's fact-checked claims (not the 1M-claim database leg).")
+    print("Speed: in-memory lexical sources over each set's fact-checked claims (not the 1M-claim database leg).")
 
     connection = None
     if not args.no_pg:

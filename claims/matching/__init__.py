@@ -33,9 +33,9 @@ stored matches can say which matcher produced them (claims/tests/test_matching_v
 until it does). Quality against BM25 and pg_trgm: ``make bench-matching``.
 """
 
-from .index import LexicalIndex
-from .normalise import normalise
+from .index import LexicalIndex, lexical_sources
 from .ranking import rank
+from .reading import normalise
 from .scoring import score
 from .types import JUNK_MAX_WORDS, Candidate, CandidateSource, Figure, Match, NormalisedClaim, Ranked, TermWeights
 
@@ -52,6 +52,7 @@ __all__ = [
     "NormalisedClaim",
     "Ranked",
     "TermWeights",
+    "lexical_sources",
     "normalise",
     "rank",
     "score",

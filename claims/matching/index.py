@@ -1,13 +1,17 @@
-"""An in-memory inverted index that proposes candidates by BM25: the lexical ``CandidateSource``.
+"""In-memory inverted indexes that propose candidates by BM25: the lexical ``CandidateSource``s.
 
-It holds every claim it was given, normalised, so ``rank()`` can score what it proposes without a
-second look-up, and it lends its inverse document frequencies to the scorer as term weights.
+Two views of the same claims find different candidates: the normalised tokens (stems, figures and
+years written one way, function words dropped) and the words as written (function words kept:
+"I was against the war" is mostly function words). ``lexical_sources()`` builds both. An index holds
+every claim it was given, normalised, so ``rank()`` scores what it proposes without a second
+look-up, and it lends its inverse document frequencies to the scorer as term weights.
 """
 
 import heapq
 import math
 from collections import Counter
 from collections.abc import Hashable, Iterable
+from typing import Literal
 
 from .types import Candidate, NormalisedClaim
 
@@ -17,12 +21,18 @@ B = 0.75
 
 
 class LexicalIndex:
-    """BM25 over ``NormalisedClaim.tokens``. Implements ``CandidateSource`` and ``TermWeights``."""
+    """BM25 over ``NormalisedClaim.tokens`` (or ``.words``). Implements ``CandidateSource`` and ``TermWeights``."""
 
-    name = "lexical"
-
-    def __init__(self, claims: Iterable[tuple[Hashable, NormalisedClaim]] = (), *, k1: float = K1, b: float = B):
-        self.k1, self.b = k1, b
+    def __init__(
+        self,
+        claims: Iterable[tuple[Hashable, NormalisedClaim]] = (),
+        *,
+        name: str = "lexical",
+        field: Literal["tokens", "words"] = "tokens",
+        k1: float = K1,
+        b: float = B,
+    ):
+        self.name, self.field, self.k1, self.b = name, field, k1, b
         self._keys: list[Hashable] = []
         self._docs: dict[Hashable, int] = {}
         self._claims: list[NormalisedClaim] = []
@@ -30,6 +40,7 @@ class LexicalIndex:
         self._postings: dict[str, list[tuple[int, int]]] = {}
         self._total_length = 0
         self._idf: dict[str, float] = {}
+        self._weighted: dict[str, list[tuple[int, float]]] | None = None
         for key, claim in claims:
             self.add(key, claim)
 
@@ -43,11 +54,13 @@ class LexicalIndex:
         self._docs[key] = doc
         self._keys.append(key)
         self._claims.append(claim)
-        self._lengths.append(len(claim.tokens))
-        self._total_length += len(claim.tokens)
-        for token, count in Counter(claim.tokens).items():
+        terms = getattr(claim, self.field)
+        self._lengths.append(len(terms))
+        self._total_length += len(terms)
+        for token, count in Counter(terms).items():
             self._postings.setdefault(token, []).append((doc, count))
-        self._idf.clear()  # document frequencies changed
+        self._idf.clear()  # document frequencies and the average length changed
+        self._weighted = None
 
     def claim(self, key: Hashable) -> NormalisedClaim:
         return self._claims[self._docs[key]]
@@ -61,20 +74,32 @@ class LexicalIndex:
         return self._idf[token]
 
     def scores(self, query: NormalisedClaim) -> dict[int, float]:
-        if not self._keys:
-            return {}
-        average = self._total_length / len(self._keys) or 1.0
-        k1, b, lengths = self.k1, self.b, self._lengths
+        """BM25 of every claim sharing a term with ``query``, by position in the index."""
+        weighted = self._weighted_postings()
         totals: dict[int, float] = {}
-        for token, query_count in Counter(query.tokens).items():
-            postings = self._postings.get(token)
+        for token, query_count in Counter(getattr(query, self.field)).items():
+            postings = weighted.get(token)
             if not postings:
                 continue
             idf = self.weight(token) * query_count
-            for doc, count in postings:
-                norm = k1 * (1 - b + b * lengths[doc] / average)
-                totals[doc] = totals.get(doc, 0.0) + idf * count * (k1 + 1) / (count + norm)
+            for doc, part in postings:
+                totals[doc] = totals.get(doc, 0.0) + idf * part
         return totals
+
+    def _weighted_postings(self) -> dict[str, list[tuple[int, float]]]:
+        # Each posting's term-frequency part of BM25, computed once after the last add: it depends on the
+        # average claim length, which every add changes.
+        if self._weighted is None:
+            average = self._total_length / len(self._keys) if self._keys else 1.0
+            k1, b, lengths = self.k1, self.b, self._lengths
+            self._weighted = {
+                token: [
+                    (doc, count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[doc] / (average or 1.0))))
+                    for doc, count in postings
+                ]
+                for token, postings in self._postings.items()
+            }
+        return self._weighted
 
     def candidates(self, query: NormalisedClaim, limit: int) -> list[Candidate]:
         """The ``limit`` best claims by BM25, best first; ``signal`` is the BM25 score over the best one's."""
@@ -84,3 +109,10 @@ class LexicalIndex:
             return []
         top = best[0][1]
         return [Candidate(self._keys[doc], self._claims[doc], value / top) for doc, value in best]
+
+
+def lexical_sources(claims: Iterable[tuple[Hashable, NormalisedClaim]]) -> list[LexicalIndex]:
+    """Both lexical views of the claims, as ``rank(sources=...)`` takes them: tokens first (its IDF weighs
+    the scorer's evidence), then words."""
+    claims = list(claims)
+    return [LexicalIndex(claims), LexicalIndex(claims, name="words", field="words")]

@@ -16,22 +16,23 @@ claim; ``Match.relatedness`` keeps the value before those rules.
 import math
 from collections.abc import Mapping
 
-from .normalise import stem
+from .reading import stem
 from .types import Match, NormalisedClaim, TermWeights
 
 # Fitted weights (bench/fit_matching.py); every feature lies in [0, 1].
-BIAS = -10.19
+BIAS = -9.08
 FEATURE_WEIGHTS = {
-    "cosine": 2.36,
-    "coverage": 5.27,
-    "same_figures": 0.40,
-    "different_figures": 0.40,
-    "different_year": -0.35,
+    "cosine": 1.74,
+    "coverage": 3.86,
+    "same_figures": 0.48,
+    "different_figures": 0.27,
+    "different_year": -0.64,
 }
-# Candidate sources' signals, by source name. A source missing here proposes candidates but adds no evidence.
-SIGNAL_WEIGHTS = {"lexical": 5.13, "lexical:rank": 2.74}
-# score() without signals compares b as the lexical index's best candidate: two claims put side by side.
-SIDE_BY_SIDE = {"lexical": 1.0, "lexical:rank": 1.0}
+# Candidate sources' signals, by source name (rank() adds "name:rank"). A source missing here proposes
+# candidates but adds no evidence.
+SIGNAL_WEIGHTS = {"lexical": 2.86, "lexical:rank": 1.86, "words": 1.59, "words:rank": 1.81}
+# score() without signals gives b the signals lexical_sources() would if b were the only claim they held.
+SIDE_BY_SIDE = {"lexical": "tokens", "words": "words"}
 
 NEGATION_FACTOR = 0.4
 JUNK_FACTOR = 0.25
@@ -87,9 +88,17 @@ def score(
 ) -> Match:
     """How likely ``b`` is the claim ``a`` makes, and why. ``weights`` are term weights (an index's IDF;
     uniform without one); ``signals`` are the candidate sources' strengths keyed by source name, as
-    ``rank()`` passes them. Without signals, ``b`` is scored as the lexical index's best candidate."""
+    ``rank()`` passes them. Without signals, ``b`` is scored as if it were the only claim the lexical
+    sources held: their first candidate when it shares a term with ``a``, not proposed otherwise."""
     evidence = features(a, b, weights)
-    related = relatedness(evidence, SIDE_BY_SIDE if signals is None else signals)
+    if signals is None:
+        signals = {
+            f"{name}{suffix}": 1.0
+            for name, field in SIDE_BY_SIDE.items()
+            if set(getattr(a, field)) & set(getattr(b, field))
+            for suffix in ("", ":rank")
+        }
+    related = relatedness(evidence, signals)
     value = related
     if evidence["negation_differs"]:
         value *= NEGATION_FACTOR

@@ -28,7 +28,8 @@ class NormalisedClaim:
     ``tokens`` are the content words in order, folded and stemmed, with figures and years written
     one way ("1,000", "1000" and "one thousand" are all "1000"). ``negated`` says the claim's text
     negates something; ``negated_tokens`` are the tokens in the clauses it negates ("not", "never",
-    "doesn't" ... to the end of the clause). ``words`` counts the claim's own words (context
+    "doesn't" ... to the end of the clause). ``words`` are every word as written, folded, function
+    words kept (what a plain search engine indexes). ``length`` counts the claim's own words (context
     excluded): at ``JUNK_MAX_WORDS`` or fewer the claim is junk.
     """
 
@@ -40,11 +41,12 @@ class NormalisedClaim:
     entities: frozenset[str]
     negated: bool
     negated_tokens: frozenset[str]
-    words: int
+    words: tuple[str, ...]
+    length: int
 
     @property
     def is_junk(self) -> bool:
-        return self.words <= JUNK_MAX_WORDS
+        return self.length <= JUNK_MAX_WORDS
 
 
 @dataclass(frozen=True, slots=True)

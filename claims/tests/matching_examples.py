@@ -1,6 +1,6 @@
 """Made-up fact-checked claims for the matching tests: a small pool with its junk, and an index over it."""
 
-from claims.matching import LexicalIndex, normalise
+from claims.matching import LexicalIndex, lexical_sources, normalise
 
 # key: (claim text, the fact-check's headline). Invented places and people; no line of any data set.
 FACT_CHECKS = {
@@ -28,5 +28,5 @@ FACT_CHECKS = {
 JUNK = {"junk-crime", "junk-the", "junk-us"}
 
 
-def fact_check_index() -> LexicalIndex:
-    return LexicalIndex((key, normalise(text, context=title)) for key, (text, title) in FACT_CHECKS.items())
+def fact_check_sources() -> list[LexicalIndex]:
+    return lexical_sources((key, normalise(text, context=title)) for key, (text, title) in FACT_CHECKS.items())

@@ -114,6 +114,6 @@ def test_empty_text_gives_an_empty_claim():
     claim = normalise("   ")
 
     assert claim.tokens == ()
-    assert claim.words == 0
+    assert claim.length == 0
     assert claim.is_junk
     assert not claim.negated

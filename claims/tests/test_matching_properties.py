@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 
 import claims.matching as matching
 from claims.matching import MATCHER_VERSION, Match, NormalisedClaim, normalise, rank, score
-from claims.tests.matching_examples import fact_check_index
+from claims.tests.matching_examples import fact_check_sources
 
 REPO = Path(__file__).resolve().parents[2]
-INDEX = fact_check_index()
+SOURCES = fact_check_sources()
+INDEX = SOURCES[0]
 # Text made of the pieces the rules look for, so the figure, date, name and negation paths all run.
 CLAIM_LIKE = st.lists(
     st.sampled_from(list("abcXYZ é0123456789,.%$€-'’\"!?#@\n") + ["not ", "one ", "million ", "May ", "U.S. ", " "]),
@@ -31,7 +32,7 @@ def test_any_text_normalises_to_a_claim(text):
     assert claim.text == text
     assert all(t and t == t.strip() for t in claim.tokens)
     assert claim.negated_tokens <= set(claim.tokens)
-    assert claim.is_junk == (claim.words <= matching.JUNK_MAX_WORDS)
+    assert claim.is_junk == (claim.length <= matching.JUNK_MAX_WORDS)
 
 
 @settings(max_examples=200, deadline=None)
@@ -46,7 +47,7 @@ def test_any_pair_scores_in_the_unit_interval(a, b):
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120) | CLAIM_LIKE)
 def test_any_query_ranks_without_error(text):
-    ranked = rank(text, sources=[INDEX], limit=5)
+    ranked = rank(text, sources=SOURCES, limit=5)
 
     assert len(ranked) <= 5
     assert len({r.key for r in ranked}) == len(ranked)
@@ -69,6 +70,7 @@ def test_public_api_exports_the_contract_and_version():
         "score",
         "rank",
         "LexicalIndex",
+        "lexical_sources",
         "CandidateSource",
         "Candidate",
         "Match",

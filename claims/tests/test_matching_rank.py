@@ -5,9 +5,10 @@ from dataclasses import dataclass
 import pytest
 
 from claims.matching import Candidate, CandidateSource, LexicalIndex, Ranked, normalise, rank
-from claims.tests.matching_examples import FACT_CHECKS, JUNK, fact_check_index
+from claims.tests.matching_examples import FACT_CHECKS, JUNK, fact_check_sources
 
-INDEX = fact_check_index()
+SOURCES = fact_check_sources()
+INDEX = SOURCES[0]
 
 
 @pytest.mark.parametrize(
@@ -25,14 +26,14 @@ INDEX = fact_check_index()
     ],
 )
 def test_the_same_claim_reworded_finds_its_fact_check_first(query, key):
-    ranked = rank(query, sources=[INDEX])
+    ranked = rank(query, sources=SOURCES)
 
     assert ranked[0].key == key
     assert ranked[0].match.score >= 0.5
 
 
 def test_the_fact_check_of_a_claim_is_suggested_first_for_its_denial_flagged_and_scored_low():
-    ranked = rank("The U.S. Army is not sending text messages about a military draft.", sources=[INDEX])
+    ranked = rank("The U.S. Army is not sending text messages about a military draft.", sources=SOURCES)
 
     assert ranked[0].key == "draft-texts"
     assert "negation differs" in ranked[0].match.reasons
@@ -47,7 +48,7 @@ def test_the_fact_check_of_a_claim_is_suggested_first_for_its_denial_flagged_and
     ],
 )
 def test_a_claim_with_another_figure_or_year_is_still_suggested_and_flagged(query, reason):
-    ranked = rank(query, sources=[INDEX])
+    ranked = rank(query, sources=SOURCES)
 
     assert ranked[0].key == "westland-jobs"
     assert reason in ranked[0].match.reasons
@@ -65,7 +66,7 @@ def test_a_claim_with_another_figure_or_year_is_still_suggested_and_flagged(quer
     ],
 )
 def test_junk_never_ranks_first(query):
-    ranked = rank(query, sources=[INDEX], limit=len(FACT_CHECKS))
+    ranked = rank(query, sources=SOURCES, limit=len(FACT_CHECKS))
 
     assert ranked, "every query here shares words with some fact-check"
     assert ranked[0].key not in JUNK
@@ -76,7 +77,7 @@ def test_junk_never_ranks_first(query):
 
 
 def test_results_are_ordered_by_relatedness_and_limited():
-    ranked = rank("Westland police figures show crime and unemployment", sources=[INDEX], limit=3)
+    ranked = rank("Westland police figures show crime and unemployment", sources=SOURCES, limit=3)
 
     assert len(ranked) == 3
     real = [r.match.relatedness for r in ranked if r.key not in JUNK]
@@ -84,9 +85,16 @@ def test_results_are_ordered_by_relatedness_and_limited():
     assert all(isinstance(r, Ranked) and r.signals["lexical"] <= 1.0 for r in ranked)
 
 
-@pytest.mark.parametrize("query", ["Zebras yodel quietly.", "The", ""])
+@pytest.mark.parametrize("query", ["Zebras yodel quietly.", ""])
 def test_a_query_sharing_no_word_gets_no_candidates(query):
-    assert rank(query, sources=[INDEX]) == []
+    assert rank(query, sources=SOURCES) == []
+
+
+def test_a_query_of_function_words_only_is_like_nothing_checked():
+    ranked = rank("It was the one.", sources=SOURCES)
+
+    assert ranked
+    assert all(r.match.score < 0.1 for r in ranked)
 
 
 @dataclass
@@ -104,12 +112,14 @@ class MeaningSource:
 def test_another_source_implements_the_protocol_and_its_candidates_are_ranked():
     source = MeaningSource()
 
-    ranked = rank("Herring tumbled from the clouds over a seaside village.", sources=[INDEX, source])
+    ranked = rank("Herring tumbled down upon seaside villages.", sources=[*SOURCES, source])
 
     assert isinstance(source, CandidateSource)
     assert isinstance(INDEX, CandidateSource)
     assert [r.key for r in ranked] == ["corbel-fish"]
+    # Until its weights are fitted, the new source proposes but adds no evidence to the score.
     assert ranked[0].signals == {"meaning": 0.9, "meaning:rank": 1.0}
+    assert ranked[0].match.score < 0.1
 
 
 def test_candidates_found_another_way_are_scored_beside_the_sources():
@@ -132,4 +142,4 @@ def test_an_index_refuses_a_key_it_already_holds():
 def test_ranking_is_deterministic():
     query = "Crime in Westland rose 12% last year and unemployment fell."
 
-    assert rank(query, sources=[INDEX], limit=10) == rank(query, sources=[fact_check_index()], limit=10)
+    assert rank(query, sources=SOURCES, limit=10) == rank(query, sources=fact_check_sources(), limit=10)

@@ -3,9 +3,10 @@
 import pytest
 
 from claims.matching import Match, normalise, score
-from claims.tests.matching_examples import FACT_CHECKS, fact_check_index
+from claims.tests.matching_examples import FACT_CHECKS, fact_check_sources
 
-INDEX = fact_check_index()
+SOURCES = fact_check_sources()
+INDEX = SOURCES[0]
 
 
 def _score(query, key):

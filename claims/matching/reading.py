@@ -23,6 +23,7 @@ _COUNTRIES = (
 )
 _TIMES = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b)|\b\d{1,2}:\d\d\b", re.IGNORECASE)
 _RAW = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[$€£%]|[.,!?;:\"()\[\]|]|\s-\s")
+_WORDS = re.compile(r"\w+")
 _SENTENCE_END = frozenset('.!?;:"()[]|') | {" - "}
 # A negation reaches to the end of its clause: "no evidence that vaccines cause harm, experts say".
 _CLAUSE_END = _SENTENCE_END | {",", "but", "and", "or", "because", "although", "though", "while", "whereas", "yet"}
@@ -39,7 +40,8 @@ class _Reading:
     entities: set[str] = field(default_factory=set)
     negated: bool = False
     negated_tokens: set[str] = field(default_factory=set)
-    words: int = 0
+    words: list[str] = field(default_factory=list)
+    length: int = 0
 
 
 def normalise(text: str, *, context: str = "") -> NormalisedClaim:
@@ -54,6 +56,7 @@ def normalise(text: str, *, context: str = "") -> NormalisedClaim:
         own.years |= extra.years
         own.dates |= extra.dates
         own.entities |= extra.entities
+        own.words += extra.words
     return NormalisedClaim(
         text=text,
         tokens=tuple(own.tokens),
@@ -63,7 +66,8 @@ def normalise(text: str, *, context: str = "") -> NormalisedClaim:
         entities=frozenset(own.entities),
         negated=own.negated,
         negated_tokens=frozenset(own.negated_tokens),
-        words=own.words,
+        words=tuple(own.words),
+        length=own.length,
     )
 
 
@@ -106,10 +110,12 @@ def _prepare(text: str) -> str:
 
 
 def _read(text: str) -> _Reading:
-    raw = _RAW.findall(_prepare(text))
+    prepared = _prepare(text)
+    raw = _RAW.findall(prepared)
     folded = [fold(t) for t in raw]
     reading = _Reading()
-    reading.words = sum(1 for t in raw if t[0].isalnum())
+    reading.words = _WORDS.findall(fold(prepared))
+    reading.length = sum(1 for t in raw if t[0].isalnum())
     shouting = _is_shouting(raw)
     name: list[str] = []
     name_at_start = False
