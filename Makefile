@@ -7,7 +7,7 @@ export DJANGO_DEBUG ?= true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format bench bench-scale bench-segmentation bench-checkworthiness bench-ingest
+.PHONY: install run test test-fast lint format bench bench-scale bench-segmentation bench-checkworthiness bench-ingest bench-matching
 
 install: $(VENV)/.installed
 
@@ -42,7 +42,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: bench-scale bench-segmentation bench-checkworthiness bench-ingest
+bench: bench-scale bench-segmentation bench-checkworthiness bench-ingest bench-matching
 
 # One million claims in PostgreSQL (database fc_bench_scale, built once and reused; BENCH_ARGS=--rebuild
 # rebuilds it): the API and admin timed beside the raw SQL, then gunicorn + wrk. Needs PostgreSQL on
@@ -68,3 +68,10 @@ bench-checkworthiness: install
 # segmenter on the same articles; the median of three rounds.
 bench-ingest: install
 	$(PY) bench/ingest.py $(INGEST_BENCH_ARGS)
+
+# Our claim matcher beside plain BM25 and PostgreSQL pg_trgm (database fc_bench_matching, created if missing) on
+# the CheckThat! 2021 claim-retrieval sets, read in place from ../shared/data/matching: MAP@5, Recall@1
+# and @5 on the dev splits. BENCH_ARGS="--queries FILE --claims FILE" scores any split in that format;
+# bench/fit_matching.py refits the weights on the train splits.
+bench-matching: install
+	$(PY) bench/matching.py $(BENCH_ARGS)

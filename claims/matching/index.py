@@ -1,0 +1,118 @@
+"""In-memory inverted indexes that propose candidates by BM25: the lexical ``CandidateSource``s.
+
+Two views of the same claims find different candidates: the normalised tokens (stems, figures and
+years written one way, function words dropped) and the words as written (function words kept:
+"I was against the war" is mostly function words). ``lexical_sources()`` builds both. An index holds
+every claim it was given, normalised, so ``rank()`` scores what it proposes without a second
+look-up, and it lends its inverse document frequencies to the scorer as term weights.
+"""
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from typing import Literal
+
+from .types import Candidate, NormalisedClaim
+
+# Okapi BM25's usual parameters: term-frequency saturation and length normalisation.
+K1 = 1.2
+B = 0.75
+
+
+class LexicalIndex:
+    """BM25 over ``NormalisedClaim.tokens`` (or ``.words``). Implements ``CandidateSource`` and ``TermWeights``."""
+
+    def __init__(
+        self,
+        claims: Iterable[tuple[Hashable, NormalisedClaim]] = (),
+        *,
+        name: str = "lexical",
+        field: Literal["tokens", "words"] = "tokens",
+        k1: float = K1,
+        b: float = B,
+    ):
+        self.name, self.field, self.k1, self.b = name, field, k1, b
+        self._keys: list[Hashable] = []
+        self._docs: dict[Hashable, int] = {}
+        self._claims: list[NormalisedClaim] = []
+        self._lengths: list[int] = []
+        self._postings: dict[str, list[tuple[int, int]]] = {}
+        self._total_length = 0
+        self._idf: dict[str, float] = {}
+        self._weighted: dict[str, list[tuple[int, float]]] | None = None
+        for key, claim in claims:
+            self.add(key, claim)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def add(self, key: Hashable, claim: NormalisedClaim) -> None:
+        if key in self._docs:
+            raise ValueError(f"{key!r} is already in the index")
+        doc = len(self._keys)
+        self._docs[key] = doc
+        self._keys.append(key)
+        self._claims.append(claim)
+        terms = getattr(claim, self.field)
+        self._lengths.append(len(terms))
+        self._total_length += len(terms)
+        for token, count in Counter(terms).items():
+            self._postings.setdefault(token, []).append((doc, count))
+        self._idf.clear()  # document frequencies and the average length changed
+        self._weighted = None
+
+    def claim(self, key: Hashable) -> NormalisedClaim:
+        return self._claims[self._docs[key]]
+
+    def weight(self, token: str) -> float:
+        """BM25's inverse document frequency; a token no claim has weighs as much as the rarest."""
+        if token not in self._idf:
+            n = len(self._keys)
+            df = len(self._postings.get(token, ()))
+            self._idf[token] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return self._idf[token]
+
+    def scores(self, query: NormalisedClaim) -> dict[int, float]:
+        """BM25 of every claim sharing a term with ``query``, by position in the index."""
+        weighted = self._weighted_postings()
+        totals: dict[int, float] = {}
+        for token, query_count in Counter(getattr(query, self.field)).items():
+            postings = weighted.get(token)
+            if not postings:
+                continue
+            idf = self.weight(token) * query_count
+            for doc, part in postings:
+                totals[doc] = totals.get(doc, 0.0) + idf * part
+        return totals
+
+    def _weighted_postings(self) -> dict[str, list[tuple[int, float]]]:
+        # Each posting's term-frequency part of BM25, computed once after the last add: it depends on the
+        # average claim length, which every add changes.
+        if self._weighted is None:
+            average = self._total_length / len(self._keys) if self._keys else 1.0
+            k1, b, lengths = self.k1, self.b, self._lengths
+            self._weighted = {
+                token: [
+                    (doc, count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[doc] / (average or 1.0))))
+                    for doc, count in postings
+                ]
+                for token, postings in self._postings.items()
+            }
+        return self._weighted
+
+    def candidates(self, query: NormalisedClaim, limit: int) -> list[Candidate]:
+        """The ``limit`` best claims by BM25, best first; ``signal`` is the BM25 score over the best one's."""
+        totals = self.scores(query)
+        best = heapq.nlargest(limit, totals.items(), key=lambda item: (item[1], -item[0]))
+        if not best:
+            return []
+        top = best[0][1]
+        return [Candidate(self._keys[doc], self._claims[doc], value / top) for doc, value in best]
+
+
+def lexical_sources(claims: Iterable[tuple[Hashable, NormalisedClaim]]) -> list[LexicalIndex]:
+    """Both lexical views of the claims, as ``rank(sources=...)`` takes them: tokens first (its IDF weighs
+    the scorer's evidence), then words."""
+    claims = list(claims)
+    return [LexicalIndex(claims), LexicalIndex(claims, name="words", field="words")]
