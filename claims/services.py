@@ -20,8 +20,6 @@ from django.db import IntegrityError, InterfaceError, OperationalError, connecti
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from factcheck.db import generic_plans_at_commit
-
 from .models import Article, Claim
 from .touched import claims_untouched
 
@@ -485,9 +483,6 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             article_id=article_id, ran=True, status=Article.SegmentationStatus.FAILED, error=failed[article_id]
         )
     articles_segmentation_notify(done=done, failed=failures)
-    # The foreign-key check of every claim inserted above runs at COMMIT: over a quarter of
-    # PostgreSQL's CPU in bench-ingest when it was planned anew for each claim.
-    generic_plans_at_commit()
     return outcomes
 
 

@@ -21,12 +21,6 @@ class ClaimFilter(FilterSet):
         model = Claim
         fields = ["status", "article", "assignee", "checkworthiness_min", "claim_type", "rating", "updated_after", "q"]
 
-    # Filters that PostgreSQL plans alike whatever their value: equality on the leading column of an
-    # index (or on a unique username). The others must be planned for their value: a generic plan
-    # walks an ordering index and filters, which reads the whole table for a rare word, a recent
-    # timestamp, a high minimum or a rare rating or type.
-    plan_stable = frozenset({"status", "article", "assignee"})
-
     def filter_assignee(self, queryset, name, value):
         if value == "me":
             user = self.request.user if self.request else None
