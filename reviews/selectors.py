@@ -2,8 +2,7 @@
 
 import functools
 
-from django.db import connections
-from django.db.models import CharField, F, Func, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 
 from claims.models import Claim, Source
 
@@ -140,48 +139,17 @@ def claim_list() -> QuerySet:
 
 @functools.cache
 def _claim_list_base() -> QuerySet:
-    return Claim.objects.select_related("assignee").annotate(published_rating=PublishedRating("slug"))
+    return Claim.objects.select_related("assignee").annotate(published_rating=published_rating("slug"))
 
 
-class PublishedRating(Func):
+def published_rating(field: str) -> Subquery:
     """A field ("slug" or "label") of the rating of the claim's approved verdict, or NULL.
 
-    The SQL of `Subquery(Verdict.objects.filter(claim=OuterRef("pk"), status=APPROVED).values("rating__…")[:1])`,
-    written once from the models' metadata: Django compiles a Subquery's whole inner query again on
-    every request, which was a ninth of an API page's time. Only the claim's id column is compiled
-    per query (so the expression survives relabelling when its queryset is nested). A claim has at
-    most one approved verdict (constraint `verdict_one_approved_per_claim`); the status is written
-    as a literal, which that constraint's partial index matches.
+    A claim has at most one approved verdict (constraint `verdict_one_approved_per_claim`, whose
+    partial index serves this lookup).
     """
-
-    output_field = CharField()
-
-    def __init__(self, rating_field: str, claim_id="pk"):
-        self.rating_field = rating_field
-        super().__init__(claim_id)
-
-    def as_sql(self, compiler, connection, **extra):
-        claim_id, params = compiler.compile(self.source_expressions[0])
-        return _published_rating_sql(self.rating_field, connection.alias) % claim_id, params
-
-
-@functools.cache
-def _published_rating_sql(field: str, alias: str) -> str:
-    quote = connections[alias].ops.quote_name
-
-    def column(model, name):
-        return quote(model._meta.get_field(name).column)
-
-    status = Verdict.Status.APPROVED.value
-    assert status.isidentifier()  # written into the SQL as a literal
-    # Identifiers from the models' metadata, quoted; the claim's id column is the one placeholder.
-    v, r = quote("published_verdict"), quote("published_rating")
-    return (
-        f"(SELECT {r}.{column(Rating, field)} FROM {quote(Verdict._meta.db_table)} {v}"  # noqa: S608
-        f" INNER JOIN {quote(Rating._meta.db_table)} {r}"
-        f" ON {v}.{column(Verdict, 'rating')} = {r}.{column(Rating, 'id')}"
-        f" WHERE {v}.{column(Verdict, 'claim')} = (%s) AND {v}.{column(Verdict, 'status')} = '{status}' LIMIT 1)"
-    )
+    approved = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.APPROVED)
+    return Subquery(approved.values(f"rating__{field}")[:1])
 
 
 # What a row of the API's claim list shows, read as plain values (ClaimSerializer formats them).
@@ -219,7 +187,7 @@ def claim_admin_list() -> QuerySet:
     return (
         Claim.objects.select_related("article", "assignee")
         .defer("article__body")
-        .annotate(current_rating_label=PublishedRating("label"))
+        .annotate(current_rating_label=published_rating("label"))
     )
 
 
