@@ -145,8 +145,7 @@ def _claim_list_base() -> QuerySet:
 def published_rating(field: str) -> Subquery:
     """A field ("slug" or "label") of the rating of the claim's approved verdict, or NULL.
 
-    A claim has at most one approved verdict (constraint `verdict_one_approved_per_claim`, whose
-    partial index serves this lookup).
+    A claim has at most one approved verdict (constraint `verdict_one_approved_per_claim`).
     """
     approved = Verdict.objects.filter(claim=OuterRef("pk"), status=Verdict.Status.APPROVED)
     return Subquery(approved.values(f"rating__{field}")[:1])
