@@ -6,7 +6,6 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from claims import selectors, services
-from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk
 from factcheck.api.schema import ERRORS
@@ -41,7 +40,6 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     permission_classes = [HasAnyRole]
     pagination_class = StableCursorPagination
     filterset_class = ArticleFilter
-    filter_backends = [FilterBackend]
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):

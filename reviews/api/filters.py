@@ -4,10 +4,10 @@ from django.db.models import Q
 
 from claims.models import Claim
 from claims.selectors import claim_search
-from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
+from factcheck.api.filters import UtcIsoDateTimeFilter
 
 
-class ClaimFilter(FilterSet):
+class ClaimFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
     article = django_filters.NumberFilter(field_name="article_id")
     assignee = django_filters.CharFilter(method="filter_assignee", help_text="A username, or `me`.")
