@@ -1,4 +1,8 @@
-"""The token lookup finds the live token, its user and the user's roles (in one query on PostgreSQL)."""
+"""The token lookup finds the live token, its user and the user's roles (in one query on PostgreSQL).
+
+On PostgreSQL the lookup is one statement written by hand (see _token_lookup_postgresql); it must
+find exactly what the ORM lookup finds.
+"""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -6,7 +10,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.exceptions import AuthenticationFailed
 
-from factcheck.api.authentication import HashedTokenAuthentication, api_token_create, api_token_revoke
+from factcheck.api.authentication import (
+    HashedTokenAuthentication,
+    _token_lookup,
+    _token_lookup_postgresql,
+    api_token_create,
+    api_token_revoke,
+    hash_key,
+)
 from factcheck.roles import GROUP_FOR_ROLE, Role, roles_of
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +68,33 @@ def test_authenticating_costs_one_query_and_needs_none_for_the_roles(reviewer):
     assert user == reviewer
     assert roles == {Role.REVIEWER}
     assert len(ctx.captured_queries) == 1
+
+
+def _fields(instance):
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+@pytest.mark.postgresql
+def test_the_statement_finds_what_the_orm_finds(editor):
+    editor.groups.add(Group.objects.get(name=GROUP_FOR_ROLE[Role.REVIEWER]))
+    token, key = api_token_create(user=editor, name="desk sync")
+
+    found = _token_lookup_postgresql(hash_key(key))
+    expected = _token_lookup(hash_key(key))
+
+    assert found.pk == token.pk
+    assert _fields(found) == _fields(expected)
+    assert _fields(found.user) == _fields(expected.user)
+    assert not found._state.adding
+    assert found.user._state.db == "default"
+    assert sorted(found.group_names) == sorted(editor.groups.values_list("name", flat=True))
+
+
+@pytest.mark.postgresql
+def test_the_statement_finds_nothing_for_an_unknown_or_revoked_key(integrator):
+    token, key = api_token_create(user=integrator)
+    assert _token_lookup_postgresql(hash_key("fck_unknown")) is None
+
+    api_token_revoke(token=token)
+
+    assert _token_lookup_postgresql(hash_key(key)) is None
