@@ -3,7 +3,6 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -13,6 +12,7 @@ from claims import selectors as claim_selectors
 from claims.api.schema import CLAIM_OUT, SOURCE_OUT
 from claims.models import Claim
 from factcheck.api.etag import etag_for, require_if_match
+from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination, StableOrderingFilter
 from factcheck.api.permissions import IsDesk, ReadAnyRoleWriteDesk
 from factcheck.api.schema import ERRORS, IF_MATCH
@@ -74,7 +74,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     lookup_value_regex = "[0-9]+"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+    filter_backends = [FilterBackend, StableOrderingFilter]
 
     def get_queryset(self):
         return selectors.claim_list()
