@@ -10,9 +10,9 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
 
-from reviews.api.serializers import ClaimSerializer
 from claims.models import Claim
 from claims.tests.factories import ClaimFactory
+from reviews.api.serializers import ClaimSerializer
 from reviews.selectors import claim_list, claim_rows
 from reviews.tests.api_helpers import published
 
