@@ -94,22 +94,8 @@ TEMPLATES = [
 
 DATABASES = {"default": env_database("DATABASE_URL", default="sqlite:///db.sqlite3", base_dir=BASE_DIR)}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # Django's backend with timestamps parsed in C (factcheck/db/postgresql/base.py).
-    DATABASES["default"]["ENGINE"] = "factcheck.db.postgresql"
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_CONN_MAX_AGE", default=60, minimum=0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # Statements bound on the server, and prepared once a connection has run the same SQL 5 times:
-    # the database then skips parsing the queries every request repeats. Each run is still planned
-    # for its own values: with PostgreSQL's default, a plan made for no value in particular took
-    # over the admin's search for a rare word and read the claims table in date order (1.3 s a
-    # page instead of 0.1 s at a million claims); code whose plans do not depend on the values runs
-    # inside factcheck.db.generic_plans() instead. Django leaves all this off for transaction-mode
-    # poolers (PgBouncer before 1.21), which must set it false.
-    if env_bool("DJANGO_DB_PREPARED_STATEMENTS", default=True):
-        options = DATABASES["default"].setdefault("OPTIONS", {})  # a URL's ?options come first
-        options.setdefault("server_side_binding", True)
-        options.setdefault("prepare_threshold", 5)
-        options.setdefault("options", "-c plan_cache_mode=force_custom_plan")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

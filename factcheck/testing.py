@@ -65,18 +65,6 @@ def database_url() -> str:
     return f"postgres://{credentials}@{host}{port}/{db['NAME']}"
 
 
-def session_plan_cache_mode(alias: str = "default") -> str:
-    """The plan_cache_mode the database session runs with, asked on the psycopg connection itself.
-
-    A Django cursor could first bring the session in line with factcheck.db.generic_plans().
-    """
-    from django.db import connections
-
-    connection = connections[alias]
-    connection.ensure_connection()
-    return connection.connection.execute("SHOW plan_cache_mode").fetchone()[0]
-
-
 def wait_until(condition: Callable[[], bool], *, timeout: float, interval: float = 0.05, what: str = "") -> None:
     deadline = time.monotonic() + timeout
     while not condition():

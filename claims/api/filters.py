@@ -1,10 +1,10 @@
 import django_filters
 
 from claims.models import Article
-from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
+from factcheck.api.filters import UtcIsoDateTimeFilter
 
 
-class ArticleFilter(FilterSet):
+class ArticleFilter(django_filters.FilterSet):
     segmentation_status = django_filters.ChoiceFilter(choices=Article.SegmentationStatus.choices)
     updated_after = UtcIsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
 

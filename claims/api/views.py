@@ -9,7 +9,6 @@ from claims import selectors
 from claims.ingest import ArticleInput, article_ingest
 from claims.ingest_url import article_refetch, article_submit_url
 from claims.pipeline import article_resegment
-from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk
 from factcheck.api.schema import ERRORS
@@ -48,7 +47,6 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     permission_classes = [HasAnyRole]
     pagination_class = StableCursorPagination
     filterset_class = ArticleFilter
-    filter_backends = [FilterBackend]
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):

@@ -7,7 +7,6 @@ from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
 
 from claims import selectors as claim_selectors
 from claims.api.schema import CLAIM_OUT, SOURCE_OUT
@@ -17,7 +16,6 @@ from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination, StableOrderingFilter
 from factcheck.api.permissions import IsDesk, ReadAnyRoleWriteDesk
 from factcheck.api.schema import ERRORS, IF_MATCH
-from factcheck.db import generic_plans
 from reviews import selectors, services
 
 from .filters import ClaimFilter
@@ -43,20 +41,6 @@ def _claim_response(claim_id: int, *, queryset, request, status_code=status.HTTP
     claim = queryset.get(pk=claim_id)
     data = _claim_data(claim, request=request)
     return Response(data, status=status_code, headers={"ETag": etag_for(data)})
-
-
-_PAGE_PARAMS = frozenset(
-    {
-        StableCursorPagination.cursor_query_param,
-        StableCursorPagination.page_size_query_param,
-        api_settings.ORDERING_PARAM,
-        api_settings.URL_FORMAT_OVERRIDE,
-    }
-)
-
-
-def _plan_stable(params) -> bool:
-    return all(name in _PAGE_PARAMS or name in ClaimFilter.plan_stable for name in params)
 
 
 def _resolve_assignee(value, *, request):
@@ -97,14 +81,6 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     filter_backends = [FilterBackend, StableOrderingFilter]
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.action_map.get(request.method.lower()) == "list" and _plan_stable(request.GET):
-            # The list's busiest requests (a page in some order, by status, article or assignee) and
-            # their token lookup are planned alike whatever the values: PostgreSQL may reuse one plan.
-            with generic_plans():
-                return super().dispatch(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return selectors.claim_list()

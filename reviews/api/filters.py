@@ -4,10 +4,10 @@ from django.db.models import Q
 
 from claims.models import Claim
 from claims.selectors import claim_search
-from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
+from factcheck.api.filters import UtcIsoDateTimeFilter
 
 
-class ClaimFilter(FilterSet):
+class ClaimFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
     article = django_filters.NumberFilter(field_name="article_id")
     assignee = django_filters.CharFilter(method="filter_assignee", help_text="A username, or `me`.")
@@ -20,12 +20,6 @@ class ClaimFilter(FilterSet):
     class Meta:
         model = Claim
         fields = ["status", "article", "assignee", "checkworthiness_min", "claim_type", "rating", "updated_after", "q"]
-
-    # Filters that PostgreSQL plans alike whatever their value: equality on the leading column of an
-    # index (or on a unique username). The others must be planned for their value: a generic plan
-    # walks an ordering index and filters, which reads the whole table for a rare word, a recent
-    # timestamp, a high minimum or a rare rating or type.
-    plan_stable = frozenset({"status", "article", "assignee"})
 
     def filter_assignee(self, queryset, name, value):
         if value == "me":

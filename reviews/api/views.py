@@ -1,5 +1,6 @@
 """Verdicts, timelines, ratings and ClaimReview over the API; the services decide every rule."""
 
+import django_filters
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, OpenApiTypes, extend_schema, extend_schema_view
@@ -11,7 +12,7 @@ from rest_framework.response import Response
 
 from claims.models import Claim
 from factcheck.api.etag import etag_for, require_if_match
-from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
+from factcheck.api.filters import UtcIsoDateTimeFilter
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk, is_desk
 from factcheck.api.renderers import JSONLDRenderer
@@ -256,7 +257,7 @@ class ClaimReviewView(generics.GenericAPIView):
         )
 
 
-class ClaimReviewFeedFilter(FilterSet):
+class ClaimReviewFeedFilter(django_filters.FilterSet):
     updated_after = UtcIsoDateTimeFilter(field_name="decided_at", lookup_expr="gt")
 
     class Meta:
