@@ -29,6 +29,7 @@ VerdictState = Verdict.Status
 
 
 class Action(StrEnum):
+    CREATE = "create"
     ASSIGN = "assign"
     UNASSIGN = "unassign"
     EDIT = "edit"
@@ -65,6 +66,8 @@ def _t(action, sources, target, roles, *, verb="", **extra):
 TRANSITIONS: dict[Action, Transition] = {
     t.action: t
     for t in (
+        # A reviewer makes a claim from the text (a selection, promoted furniture): it starts new.
+        _t(Action.CREATE, {State.NEW}, None, _DESK),
         _t(Action.ASSIGN, {State.NEW, State.IN_REVIEW}, State.IN_REVIEW, _DESK),
         _t(Action.UNASSIGN, {State.IN_REVIEW}, State.NEW, _DESK),
         _t(Action.EDIT, {State.NEW, State.IN_REVIEW}, None, _DESK),
