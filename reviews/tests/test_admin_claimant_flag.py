@@ -1,4 +1,4 @@
-"""Before approval the desk sees when no claimant is named (ClaimReview then names the publisher); furniture from the claim page."""
+"""The no-claimant flag before approval (ClaimReview then names the publisher); furniture from the claim page."""
 
 import pytest
 from django.urls import reverse
