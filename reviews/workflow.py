@@ -29,7 +29,7 @@ VerdictState = Verdict.Status
 
 
 class Action(StrEnum):
-    CREATE = "create"
+    CREATE = "create"  # not a transition: a claim made from the article's text (check_create)
     ASSIGN = "assign"
     UNASSIGN = "unassign"
     EDIT = "edit"
@@ -66,8 +66,6 @@ def _t(action, sources, target, roles, *, verb="", **extra):
 TRANSITIONS: dict[Action, Transition] = {
     t.action: t
     for t in (
-        # A reviewer makes a claim from the text (a selection, promoted furniture): it starts new.
-        _t(Action.CREATE, {State.NEW}, None, _DESK),
         _t(Action.ASSIGN, {State.NEW, State.IN_REVIEW}, State.IN_REVIEW, _DESK),
         _t(Action.UNASSIGN, {State.IN_REVIEW}, State.NEW, _DESK),
         _t(Action.EDIT, {State.NEW, State.IN_REVIEW}, None, _DESK),
@@ -184,6 +182,12 @@ def check(action: Action, obj: Claim | Verdict, *, user) -> None:
     refusal = _refusal(action, obj, user, roles_of(user))
     if refusal is not None:
         raise refusal
+
+
+def check_create(*, user) -> None:
+    """Raise unless `user` may make a claim from an article's text (a selection, promoted furniture)."""
+    if not (roles_of(user) & _DESK):
+        raise RoleForbidden("Your role may not make claims.")
 
 
 def permitted(user, obj: Claim | Verdict) -> set[Action]:

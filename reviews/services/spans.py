@@ -47,7 +47,7 @@ def claim_create_from_span(*, article: Article, start: int, end: int, actor, kin
         claim_type=Claim.ClaimType.OTHER,
         created_by=actor,
     )
-    workflow.check(Action.CREATE, claim, user=actor)
+    workflow.check_create(user=actor)
     before = claims.filter(start__lt=start).order_by("-position").values_list("position", flat=True).first()
     after = -1 if before is None else before
     _shift_positions(article_id=article.pk, after=after, actor=actor)

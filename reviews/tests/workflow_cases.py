@@ -13,8 +13,8 @@ from reviews.models import Verdict
 from reviews.tests.factories import VerdictFactory
 from reviews.workflow import TRANSITIONS, Action, State
 
-# Actions the tables exercise. CORRECT has its own tests (corrections of published verdicts), and so
-# has CREATE (claims made from the article's text: reviews/tests/test_claim_from_text.py).
+# Actions the tables exercise. CORRECT has its own tests (corrections of published verdicts); CREATE
+# is no transition (claims made from the article's text: reviews/tests/test_claim_from_text.py).
 TABLE_ACTIONS = [action for action in Action if action not in (Action.CORRECT, Action.CREATE)]
 ROLES = ["reviewer", "editor", "integrator"]
 STATES = list(State)
