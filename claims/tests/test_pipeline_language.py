@@ -53,6 +53,11 @@ def test_a_german_article_is_stored_unsplit_with_the_reason():
     assert "'de'" in article.segmentation_error
 
 
+def test_a_long_text_is_judged_by_its_opening():
+    assert body_language(ENGLISH * 2000) == "en"
+    assert body_language(GERMAN * 2000) == "de"
+
+
 def test_a_short_text_is_not_judged():
     assert body_language("Prices rose 5% in May.") == ""
     assert unserved_reason("") == ""
