@@ -65,6 +65,7 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
         "author",
         "published_at",
         "language",
+        "detected_language",
         "segmentation_status",
         "segmentation_error",
         "segmentation_attempts",
@@ -183,7 +184,21 @@ class ArticleAdmin(ReadOnlyHistoryAdmin):
         if obj is None:
             return [(None, {"fields": [*ArticleIngestForm.Meta.fields, "is_html"]})]
         return [
-            (None, {"fields": ["title", "url", "publisher", "author", "published_at", "language", "created_by"]}),
+            (
+                None,
+                {
+                    "fields": [
+                        "title",
+                        "url",
+                        "publisher",
+                        "author",
+                        "published_at",
+                        "language",
+                        "detected_language",
+                        "created_by",
+                    ]
+                },
+            ),
             (
                 "Fetched",
                 {"fields": ["canonical_url", "fetched_at", "fetch_error", "version", "duplicate_link", "snapshot"]},

@@ -2,7 +2,7 @@
 
 from django.contrib.postgres.indexes import PostgresIndex
 from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently
-from django.db.migrations.operations import AddIndex, AlterField, RemoveIndex
+from django.db.migrations.operations import AddField, AddIndex, AlterField, RemoveIndex
 
 
 class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
@@ -67,3 +67,24 @@ class AlterFieldOnPostgres(AlterField):
 
     def describe(self):
         return f"{super().describe()} (schema change on PostgreSQL only)"
+
+
+class AddFieldInPlace(AddField):
+    """AddField that never rebuilds the table: on SQLite an `ALTER TABLE ... ADD COLUMN` with its default.
+
+    SQLite's schema editor rebuilds a table to add a NOT NULL column, and rebuilding the claims
+    table would try to create its PostgreSQL-only indexes (GIN). SQLite can add a column with a
+    constant default in place; PostgreSQL takes the usual path.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return super().database_forwards(app_label, schema_editor, from_state, to_state)
+        model = to_state.apps.get_model(app_label, self.model_name)
+        field = model._meta.get_field(self.name)
+        definition, params = schema_editor.column_sql(model, field, include_default=True)
+        table = schema_editor.quote_name(model._meta.db_table)
+        schema_editor.execute(f"ALTER TABLE {table} ADD COLUMN {schema_editor.quote_name(field.column)} {definition}")
+
+    def describe(self):
+        return f"{super().describe()} (in place on SQLite)"

@@ -22,6 +22,8 @@ class Article(models.Model):
     author = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(max_length=16, default="en")
+    # What the text reads as at segmentation (py3langid), beside the language it was given with.
+    detected_language = models.CharField(max_length=16, blank=True, editable=False)
     # NULL while the article is being fetched: its text is not known yet.
     content_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
 
@@ -183,6 +185,7 @@ class Claim(models.Model):
         OPINION = "opinion", "Opinion"
         DUPLICATE = "duplicate", "Duplicate"
         NOT_A_CLAIM = "not_a_claim", "Not a claim"
+        FURNITURE = "furniture", "Page furniture"
 
     # No index of its own: claim_article_position_unique (article, position) serves every lookup by
     # article, and each index on this table is paid again for every claim the segmenter writes.
@@ -196,6 +199,8 @@ class Claim(models.Model):
     reasons = models.JSONField(default=list, blank=True)
     claim_type = models.CharField(max_length=32, choices=ClaimType.choices, default=ClaimType.OTHER)
     segmenter_version = models.CharField(max_length=32, blank=True)
+    # The segment's kind (sentence, headline, ... or the furniture kind a reviewer promoted).
+    kind = models.CharField(max_length=16, default="sentence", blank=True)
 
     status = models.CharField(max_length=32, choices=Status.choices, default=Status.NEW)
     dismiss_reason = models.CharField(max_length=32, choices=DismissReason.choices, blank=True)
@@ -255,6 +260,30 @@ class Claim(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class ArticleFragment(models.Model):
+    """A piece of page furniture (caption, credit, byline, ...) the segmenter kept out of claims.
+
+    Rewritten by every segmentation run, never over a claim; the article page marks these and a
+    reviewer can promote one to a claim (reviews.services.claim_promote_fragment).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="fragments", db_index=False)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="articlefragment_offsets_ordered"),
+            models.UniqueConstraint(fields=["article", "start"], name="articlefragment_article_start_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.text[:60]}"
 
 
 class Source(models.Model):

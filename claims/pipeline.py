@@ -23,7 +23,9 @@ from factcheck.roles import Role, roles_of
 
 from . import segmentation
 from .events import articles_segmentation_notify
+from .fragments import fragments_replace, languages_record
 from .ingest import queue_segmentation
+from .language import body_language, unserved_reason
 from .models import Article, Claim
 from .pg_copy import copy_claims
 from .touched import claims_untouched
@@ -81,7 +83,10 @@ def article_segment_batch(*, article_ids: list[int]) -> list[SegmentationOutcome
         for article_id, body in bodies.items():
             clock = time.perf_counter()
             try:
-                segments = [s for s in segmentation.segment(body) if not s.is_boilerplate]
+                code = body_language(body)
+                # An article the English rules cannot serve is stored with the reason, not split badly.
+                reason = unserved_reason(code)
+                found = [] if reason else segmentation.segment(body)
             except SoftTimeLimitExceeded as error:
                 # This article used up the task's time: it fails; the ones after it go back to the queue.
                 failed[article_id] = _failure_message(error)
@@ -91,7 +96,10 @@ def article_segment_batch(*, article_ids: list[int]) -> list[SegmentationOutcome
                 logger.exception("segmentation of article %s failed", article_id)
                 failed[article_id] = _failure_message(error)
             else:
-                segmented[article_id] = (segments, math.ceil((time.perf_counter() - clock) * 1000))
+                elapsed_ms = math.ceil((time.perf_counter() - clock) * 1000)
+                segments = [s for s in found if not s.is_boilerplate]
+                furniture = [s for s in found if s.is_boilerplate]
+                segmented[article_id] = (segments, elapsed_ms, furniture, (code, reason))
         outcomes.update(_write_segmentations(segmented=segmented, failed=failed, run_started=run_started))
         if leftover:
             _release_segmentation(article_ids=leftover, run_started=run_started, requeue=True)
@@ -177,10 +185,11 @@ def _write_segmentations(*, segmented: dict, failed: dict, run_started) -> dict[
 def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, SegmentationOutcome]:
     existing = _lock_owned_runs(article_ids=[*segmented, *failed], run_started=run_started)
     now = timezone.now()
-    outcomes, first_runs = {}, []
-    for article_id, (segments, elapsed_ms) in segmented.items():
+    outcomes, first_runs, furniture, languages = {}, [], {}, {}
+    for article_id, (segments, elapsed_ms, fragments, language) in segmented.items():
         if article_id not in existing:
             continue  # taken over by the sweep or a re-segmentation: that run writes
+        furniture[article_id], languages[article_id] = fragments, language
         if existing[article_id]:
             created, kept = _replace_untouched_claims(
                 article_id=article_id,
@@ -200,6 +209,7 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             elapsed_ms=elapsed_ms,
         )
     _insert_first_claims(first_runs, segmenter_version=segmentation.SEGMENTER_VERSION, now=now)
+    fragments_replace(furniture=furniture, rerun={i for i in furniture if existing[i]})
     done = list(outcomes)
     if done:
         # One branch per distinct timing (a batch's articles mostly share one), not one per article:
@@ -215,6 +225,7 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             segmenter_version=segmentation.SEGMENTER_VERSION,
             updated_at=now,
         )
+        languages_record(languages)
     failures = [article_id for article_id in failed if article_id in existing]
     if failures:
         Article.objects.filter(pk__in=failures).update(
@@ -276,6 +287,8 @@ def claim_fields(segment, *, article_id: int, position: int, segmenter_version: 
         "reasons": list(segment.reasons),
         "claim_type": segment.claim_type,
         "segmenter_version": segmenter_version,
+        "kind": segment.kind,
+        "claimant": segment.claimant[:200],
     }
 
 

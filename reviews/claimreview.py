@@ -40,17 +40,61 @@ def claimreview_validate(*, verdict, claim=None) -> None:
         raise ValidationError(errors)
 
 
+# Words that make a claimant an organisation rather than a person ("the Health Ministry said").
+_ORGANISATION_WORDS = frozenset(
+    [
+        "ministry",
+        "department",
+        "agency",
+        "office",
+        "government",
+        "council",
+        "commission",
+        "committee",
+        "bank",
+        "institute",
+        "university",
+        "police",
+        "party",
+        "union",
+        "association",
+        "company",
+        "corporation",
+        "inc",
+        "ltd",
+        "group",
+        "authority",
+        "board",
+        "court",
+        "army",
+        "service",
+        "bureau",
+        "organisation",
+        "organization",
+        "foundation",
+        "parliament",
+        "senate",
+        "congress",
+    ]
+)
+
+
+def claimant_kind(name: str) -> str:
+    """schema.org type for a claimant named in text: an Organization when its name says so, else a Person."""
+    words = {word.strip(".,'’").lower() for word in name.split()}
+    return "Organization" if words & _ORGANISATION_WORDS else "Person"
+
+
 def _claimant(claim, article) -> dict | None:
-    name = claim.claimant or article.author or article.publisher
-    if not name:
-        return None
-    # A named claimant can be a person or an organisation; without more to go on, the article's
-    # publisher is an organisation and its author a person.
-    kind = "Organization" if not claim.claimant and not article.author else "Person"
-    author = {"@type": kind, "name": name}
-    if claim.claimant and claim.claimant_url:
-        author["url"] = claim.claimant_url
-    return author
+    """Who made the claim: its claimant, else the publisher that printed it; never the article's byline."""
+    if claim.claimant:
+        author = {"@type": claimant_kind(claim.claimant), "name": claim.claimant}
+        if claim.claimant_url:
+            author["url"] = claim.claimant_url
+        return author
+    if article.publisher:
+        return {"@type": "Organization", "name": article.publisher}
+    return None
 
 
 def claimreview_document(*, verdict, first_published_at=None, bounds=None, request=None) -> dict:

@@ -29,6 +29,7 @@ VerdictState = Verdict.Status
 
 
 class Action(StrEnum):
+    CREATE = "create"  # not a transition: a claim made from the article's text (check_create)
     ASSIGN = "assign"
     UNASSIGN = "unassign"
     EDIT = "edit"
@@ -181,6 +182,12 @@ def check(action: Action, obj: Claim | Verdict, *, user) -> None:
     refusal = _refusal(action, obj, user, roles_of(user))
     if refusal is not None:
         raise refusal
+
+
+def check_create(*, user) -> None:
+    """Raise unless `user` may make a claim from an article's text (a selection, promoted furniture)."""
+    if not (roles_of(user) & _DESK):
+        raise RoleForbidden("Your role may not make claims.")
 
 
 def permitted(user, obj: Claim | Verdict) -> set[Action]:

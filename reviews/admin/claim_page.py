@@ -29,6 +29,7 @@ from .forms import (
     AssignForm,
     ClaimEditForm,
     DismissForm,
+    FurnitureForm,
     NoteForm,
     SourceForm,
     SplitForm,
@@ -120,6 +121,14 @@ PAGE_ACTIONS: dict[str, PageAction] = {
             lambda s: services.claim_dismiss(claim=s.claim, actor=s.actor, **s.data),
             "The claim is dismissed.",
             form=DismissForm,
+        ),
+        PageAction(
+            "furniture",
+            Action.DISMISS,
+            ON_CLAIM,
+            lambda s: services.claim_mark_furniture(claim=s.claim, actor=s.actor, **s.data),
+            "The claim is marked as page furniture.",
+            form=FurnitureForm,
         ),
         PageAction(
             "reopen",
@@ -312,6 +321,7 @@ def _context(model_admin, request, claim: Claim) -> dict:
         "can": can,
         "assign_form": AssignForm(initial={"assignee": claim.assignee_id}),
         "dismiss_form": DismissForm(),
+        "furniture_form": FurnitureForm(),
         "edit_form": ClaimEditForm(
             initial={
                 "text": claim.text,

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from claims.models import Claim, Source
+from claims.segmentation import BOILERPLATE_KINDS
 from factcheck.roles import GROUP_FOR_ROLE, Role
 
 from ..models import Rating
@@ -39,6 +40,10 @@ class AssignForm(StepForm):
 class DismissForm(StepForm):
     reason = forms.ChoiceField(choices=Claim.DismissReason.choices)
     note = forms.CharField(required=False, max_length=2000)
+
+
+class FurnitureForm(StepForm):
+    kind = forms.ChoiceField(choices=[(kind, kind) for kind in sorted(BOILERPLATE_KINDS)])
 
 
 class NoteForm(StepForm):

@@ -9,6 +9,7 @@ from factcheck.webhooks.api import WebhookViewSet
 
 from . import views
 from .claims import ClaimViewSet
+from .spans import ArticleClaimCreateView, ClaimFurnitureView
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="api-article")
@@ -18,6 +19,8 @@ router.register("verdicts", views.VerdictViewSet, basename="api-verdict")
 router.register("webhooks", WebhookViewSet, basename="api-webhook")
 
 urlpatterns = [
+    path("articles/<int:article_id>/claims/", ArticleClaimCreateView.as_view(), name="api-article-claims"),
+    path("claims/<int:claim_id>/furniture/", ClaimFurnitureView.as_view(), name="api-claim-furniture"),
     path("claims/<int:claim_id>/verdicts/", views.ClaimVerdictsView.as_view(), name="api-claim-verdicts"),
     path("claims/<int:claim_id>/events/", views.ClaimEventsView.as_view(), name="api-claim-events"),
     path("claims/<int:claim_id>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),

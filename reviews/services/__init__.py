@@ -7,6 +7,7 @@ row locks and the timeline they share.
 from .claims import claim_assign, claim_dismiss, claim_edit, claim_merge, claim_reopen, claim_split
 from .common import event_record, lock_claim, lock_claims
 from .sources import normalize_source_url, source_add, validate_http_url
+from .spans import claim_create_from_span, claim_mark_furniture, claim_promote_fragment
 from .verdicts import (
     OPEN_VERDICT_STATES,
     sanitize_explanation,
@@ -20,6 +21,9 @@ from .verdicts import (
 __all__ = [
     "OPEN_VERDICT_STATES",
     "claim_assign",
+    "claim_create_from_span",
+    "claim_mark_furniture",
+    "claim_promote_fragment",
     "claim_dismiss",
     "claim_edit",
     "claim_merge",

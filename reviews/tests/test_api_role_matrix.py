@@ -82,6 +82,8 @@ CASES = [
     row("post", "claims/{dismissed}/reopen/", (401, 403, 403, 200, 200), {}),
     row("post", "claims/{new}/split/", (401, 403, 403, 200, 200), {"at": 18}),
     row("post", "claims/merge/", (401, 403, 403, 200, 200), {"claims": ["{new}", "{second}"]}),
+    row("post", "articles/{fetched}/claims/", (401, 403, 403, 201, 201), {"start": 0, "end": 5}),
+    row("post", "claims/{new}/furniture/", (401, 403, 403, 200, 200), {"kind": "caption"}),
     row("get", "claims/{new}/sources/", (401, 403, 403, 200, 200)),
     row("post", "claims/{new}/sources/", (401, 403, 403, 201, 201), {"url": "https://stats.example.org/a"}),
     row("get", "claims/{published}/verdicts/", (401, 403, 200, 200, 200)),
