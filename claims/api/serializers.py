@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article
+from factcheck.api.serializers import StrictInputMixin
 
 _MARKER = 987654321987654321
 
@@ -69,7 +70,9 @@ class ArticleSerializer(serializers.ModelSerializer):
         return {"self": self_url(article.pk), "claims": claims_url(article.pk)}
 
 
-class ArticleCreateSerializer(serializers.Serializer):
+class ArticleCreateSerializer(StrictInputMixin, serializers.Serializer):
+    read_only_keys = frozenset(ArticleSerializer.Meta.fields)
+
     title = serializers.CharField(max_length=500)
     body = serializers.CharField(trim_whitespace=False, help_text="Plain text, or HTML with is_html=true.")
     url = serializers.URLField(max_length=2000, required=False, allow_null=True, allow_blank=True)

@@ -12,6 +12,7 @@ from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk
 from factcheck.api.schema import ERRORS
+from factcheck.api.serializers import EmptyBodySerializer
 
 from .filters import ArticleFilter
 from .schema import ARTICLE_OUT
@@ -92,6 +93,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def resegment(self, request, pk=None):
         article = self.get_object()
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         article_resegment(article=article, actor=request.user)
         return Response(
             ArticleSerializer(self.get_queryset().get(pk=article.pk)).data, status=status.HTTP_202_ACCEPTED

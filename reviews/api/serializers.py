@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from claims.api.serializers import MAX_ID, iso_datetime, output_timezone, route, url_formatter
 from claims.models import Claim, Source
+from factcheck.api.serializers import StrictInputMixin
 from reviews.claimreview import public_url
 from reviews.models import Rating, Verdict, WorkflowEvent
 from reviews.selectors import claim_row
@@ -31,7 +32,9 @@ class VerdictSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class VerdictWriteSerializer(serializers.Serializer):
+class VerdictWriteSerializer(StrictInputMixin, serializers.Serializer):
+    read_only_keys = frozenset(VerdictSerializer.Meta.fields)
+
     rating = serializers.SlugField(max_length=100, help_text="A rating slug from /ratings/.")
     summary = serializers.CharField(max_length=300, allow_blank=True)
     explanation = serializers.CharField(allow_blank=True, required=False, default="", max_length=100_000)
@@ -55,7 +58,7 @@ class VerdictPatchSerializer(VerdictWriteSerializer):
         return attrs
 
 
-class RequestChangesSerializer(serializers.Serializer):
+class RequestChangesSerializer(StrictInputMixin, serializers.Serializer):
     note = serializers.CharField(max_length=5000)
 
 
@@ -186,8 +189,10 @@ class ClaimSerializer(serializers.ModelSerializer):
         }
 
 
-class ClaimEditSerializer(serializers.Serializer):
+class ClaimEditSerializer(StrictInputMixin, serializers.Serializer):
     """What a desk member may change on a claim; everything else is set by the system."""
+
+    read_only_keys = frozenset(ClaimSerializer.Meta.fields)
 
     text = serializers.CharField(required=False, trim_whitespace=False)
     claimant = serializers.CharField(required=False, allow_blank=True, max_length=200)
@@ -200,30 +205,30 @@ class ClaimEditSerializer(serializers.Serializer):
         return attrs
 
 
-class AssignSerializer(serializers.Serializer):
+class AssignSerializer(StrictInputMixin, serializers.Serializer):
     assignee = serializers.CharField(allow_null=True, help_text="A username, `me`, or null to unassign.")
 
 
-class DismissSerializer(serializers.Serializer):
+class DismissSerializer(StrictInputMixin, serializers.Serializer):
     reason = serializers.ChoiceField(choices=Claim.DismissReason.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class NoteSerializer(serializers.Serializer):
+class NoteSerializer(StrictInputMixin, serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class SplitSerializer(serializers.Serializer):
+class SplitSerializer(StrictInputMixin, serializers.Serializer):
     at = serializers.IntegerField(min_value=1, help_text="Character offset inside the claim's text.")
 
 
-class MergeSerializer(serializers.Serializer):
+class MergeSerializer(StrictInputMixin, serializers.Serializer):
     claims = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=2, max_length=50
     )
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(StrictInputMixin, serializers.ModelSerializer):
     added_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     # Plain strings here: the service validates and normalises URLs, with its own messages.
     url = serializers.CharField(max_length=2000)

@@ -16,6 +16,7 @@ from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk, is_desk
 from factcheck.api.renderers import JSONLDRenderer
 from factcheck.api.schema import ERRORS, IF_MATCH
+from factcheck.api.serializers import EmptyBodySerializer
 from reviews import selectors, services
 from reviews.claimreview import claimreview_document
 from reviews.models import Verdict, WorkflowEvent
@@ -178,6 +179,7 @@ class VerdictViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         verdict = self.get_object()
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         services.verdict_submit(verdict=verdict, actor=request.user)
         return _verdict_response(verdict.pk, request=request)
 
@@ -190,6 +192,7 @@ class VerdictViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         verdict = self.get_object()
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         services.verdict_approve(verdict=verdict, actor=request.user)
         return _verdict_response(verdict.pk, request=request)
 
