@@ -2,6 +2,8 @@
 
 from django import forms
 
+from factcheck.text import check_visible
+
 from .models import Article
 from .text import normalize_body, validate_body
 
@@ -18,6 +20,7 @@ class ArticleIngestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        check_visible((cleaned.get("title") or "").strip(), field="title")
         body = cleaned.get("body") or ""
         validate_body(body)
         validate_body(normalize_body(body, is_html=cleaned.get("is_html", False)))
