@@ -278,10 +278,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"DismissReasonEnum": "claims.models.Claim.DismissReason"},
+    # factcheck.converters: an id the database can hold.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}},
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "factcheck.api.schema.add_error_responses",
+        "factcheck.api.schema.strict_request_bodies",
     ],
 }
 

@@ -35,6 +35,23 @@ _JOINERS = re.compile("[\u200c\u200d]")
 _TAG_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 _STRIPPED = re.compile("\u00ad")
 
+# What the OpenAPI document says of such text, as a pattern JSON Schema tools and Python both read:
+# no control character (the JSON parser refuses those in every string) and none of the refused
+# characters of the Basic Multilingual Plane; it forbids the joiners everywhere, which is stricter
+# than the rule, and leaves the rare refused characters beyond that plane unsaid.
+CONTROL_CHARACTERS = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
+REFUSED_CHARACTERS = r"\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+
+
+def text_pattern(*, visible: bool, blank: bool) -> str:
+    """A string field's pattern: no control characters, none that hide when `visible`, non-blank unless `blank`."""
+    refused = CONTROL_CHARACTERS + (REFUSED_CHARACTERS if visible else "")
+    start = r"^\ufeff?" if visible else "^"  # a leading byte-order mark is stripped, not refused
+    if blank:
+        return f"{start}[^{refused}]*$"
+    # Leading blank space, then something else: blank text is trimmed to nothing and refused.
+    return rf"{start}[^\S{refused}]*[^\s{refused}][^{refused}]*$"
+
 
 def _needs_joiner(char: str) -> bool:
     """A character of a script or symbol set that uses ZWNJ/ZWJ: not ASCII, Latin, Greek or Cyrillic."""

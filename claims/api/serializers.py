@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article
-from factcheck.api.serializers import StrictInputMixin
+from factcheck.api.serializers import StrictInputMixin, VisibleTextField
 
 _MARKER = 987654321987654321
 
@@ -73,8 +73,8 @@ class ArticleSerializer(serializers.ModelSerializer):
 class ArticleCreateSerializer(StrictInputMixin, serializers.Serializer):
     read_only_keys = frozenset(ArticleSerializer.Meta.fields)
 
-    title = serializers.CharField(max_length=500)
-    body = serializers.CharField(trim_whitespace=False, help_text="Plain text, or HTML with is_html=true.")
+    title = VisibleTextField(max_length=500)
+    body = VisibleTextField(trim_whitespace=False, help_text="Plain text, or HTML with is_html=true.")
     url = serializers.URLField(max_length=2000, required=False, allow_null=True, allow_blank=True)
     publisher = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     author = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")

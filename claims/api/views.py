@@ -8,9 +8,9 @@ from rest_framework.response import Response
 from claims import selectors
 from claims.ingest import ArticleInput, article_ingest
 from claims.pipeline import article_resegment
-from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk
+from factcheck.api.query import StrictFilterBackend
 from factcheck.api.schema import ERRORS
 from factcheck.api.serializers import EmptyBodySerializer
 
@@ -44,7 +44,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     permission_classes = [HasAnyRole]
     pagination_class = StableCursorPagination
     filterset_class = ArticleFilter
-    filter_backends = [FilterBackend]
+    filter_backends = [StrictFilterBackend]
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):

@@ -14,6 +14,7 @@ from factcheck.api.etag import etag_for, require_if_match
 from factcheck.api.filters import FilterSet, UtcIsoDateTimeFilter
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk, is_desk
+from factcheck.api.query import StrictFilterBackend
 from factcheck.api.renderers import JSONLDRenderer
 from factcheck.api.schema import ERRORS, IF_MATCH
 from factcheck.api.serializers import EmptyBodySerializer
@@ -276,6 +277,7 @@ class ClaimReviewFeedView(generics.ListAPIView):
     permission_classes = [AllowAny]
     authentication_classes = []
     pagination_class = FeedPagination
+    filter_backends = [StrictFilterBackend]
     filterset_class = ClaimReviewFeedFilter
 
     def get_queryset(self):
