@@ -150,6 +150,28 @@ def make_celery_worker(celery_broker):
 
 
 @pytest.fixture
+def make_celery_beat(celery_broker):
+    """Build (not start) `celery beat` processes sending the settings' periodic tasks; stopped after the test.
+
+    Keyword arguments: env (extra environment variables, e.g. another REDIS_URL).
+    """
+    from factcheck.testing import BeatProcess, database_url
+
+    beats = []
+
+    def make(**options):
+        beat = BeatProcess(database_url=database_url(), redis_url=celery_broker, **options)
+        beats.append(beat)
+        return beat
+
+    yield make
+    for beat in beats:
+        beat.stop()
+        print(f"--- beat log ---\n{beat.log_text[-3000:]}")
+        beat.close()
+
+
+@pytest.fixture
 def celery_worker_process(make_celery_worker):
     """A started `celery worker` (prefork, concurrency 1); `.stop()`, `.kill()` (SIGKILL), `.start()`."""
     worker = make_celery_worker()

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from factcheck.text import check_visible
+
 from .ingest_url import url_check
 from .models import Article, Feed
 from .text import normalize_body, validate_body
@@ -35,6 +37,7 @@ class ArticleIngestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        check_visible((cleaned.get("title") or "").strip(), field="title")
         body = cleaned.get("body") or ""
         if not body.strip():
             if not cleaned.get("url"):

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from factcheck.text import visible_text
+
 from .models import Article
 from .text import content_hash, normalize_body, validate_body
 
@@ -34,7 +36,7 @@ def _article_prepare(given: ArticleInput, *, created_by) -> Article:
     validate_body(given.body)
     body = normalize_body(given.body, is_html=given.is_html)
     validate_body(body)
-    title = unicodedata.normalize("NFC", (given.title or "").strip())
+    title = unicodedata.normalize("NFC", visible_text((given.title or "").strip(), field="title").strip())
     if not title:
         raise ValidationError({"title": "The article needs a title."})
     return Article(

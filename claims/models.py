@@ -43,6 +43,9 @@ class Article(models.Model):
     )
     segmentation_error = models.TextField(blank=True)
     segmentation_started_at = models.DateTimeField(null=True, blank=True)
+    segmentation_heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last renewal of the running segmentation's lease (claims/lease.py)."
+    )
     segmented_at = models.DateTimeField(null=True, blank=True)
     segmentation_ms = models.PositiveIntegerField(null=True, blank=True)
     segmentation_attempts = models.PositiveSmallIntegerField(default=0)
@@ -54,7 +57,8 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["body"])
+    # The lease is renewed every few seconds by an update() that writes no history anyway.
+    history = HistoricalRecords(excluded_fields=["body", "segmentation_heartbeat_at"])
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -2,7 +2,8 @@
 
 Work is claimed with a conditional update (pending -> running, stamped with the run's start time)
 and a run writes only while that stamp is still its own, so a redelivered message, a second
-worker or a re-segmentation never produce a second set of claims.
+worker or a re-segmentation never produce a second set of claims. While it works, the run renews
+its lease (claims/lease.py); a run whose lease ran out died, and is taken over.
 """
 
 import logging
@@ -26,6 +27,7 @@ from .events import articles_segmentation_notify
 from .fragments import fragments_replace, languages_record
 from .ingest import queue_segmentation
 from .language import body_language, unserved_reason
+from .lease import Heartbeat, lease_expired, owned_by
 from .models import Article, Claim
 from .pg_copy import copy_claims
 from .touched import claims_untouched
@@ -76,6 +78,24 @@ def article_segment_batch(*, article_ids: list[int]) -> list[SegmentationOutcome
     run_started = timezone.now()
     outcomes = {article_id: SegmentationOutcome(article_id=article_id, ran=False) for article_id in article_ids}
     bodies = _claim_segmentation(article_ids=article_ids, run_started=run_started)
+    with Heartbeat(article_ids=list(bodies), run_started=run_started):
+        outcomes.update(_segment_claimed(bodies, run_started=run_started))
+
+    for outcome in outcomes.values():
+        if outcome.status == Article.SegmentationStatus.DONE:
+            logger.info(
+                "article %s segmented: %s claims (%s kept) in %s ms",
+                outcome.article_id,
+                outcome.claim_count,
+                outcome.claims_kept,
+                outcome.elapsed_ms,
+            )
+    return [outcomes[article_id] for article_id in article_ids]
+
+
+def _segment_claimed(bodies: dict[int, str], *, run_started) -> dict[int, SegmentationOutcome]:
+    """Segment the articles this run claimed, then write what came of each."""
+    outcomes: dict[int, SegmentationOutcome] = {}
     segmented: dict[int, tuple[list, int]] = {}
     failed: dict[int, str] = {}
     leftover: list[int] = []
@@ -106,17 +126,7 @@ def article_segment_batch(*, article_ids: list[int]) -> list[SegmentationOutcome
     except TRANSIENT_DATABASE_ERRORS:
         _release_segmentation(article_ids=list(bodies), run_started=run_started)
         raise
-
-    for outcome in outcomes.values():
-        if outcome.status == Article.SegmentationStatus.DONE:
-            logger.info(
-                "article %s segmented: %s claims (%s kept) in %s ms",
-                outcome.article_id,
-                outcome.claim_count,
-                outcome.claims_kept,
-                outcome.elapsed_ms,
-            )
-    return [outcomes[article_id] for article_id in article_ids]
+    return outcomes
 
 
 def _failure_message(error: BaseException) -> str:
@@ -125,33 +135,22 @@ def _failure_message(error: BaseException) -> str:
 
 def _claim_segmentation(*, article_ids: list[int], run_started) -> dict[int, str]:
     """Take the waiting articles among `article_ids` for this run; their bodies by id."""
-    # A run still marked running after the hard time limit has passed belongs to a worker that
-    # died (SIGKILL, OOM, lost host): a redelivered message may take it over, up to the attempt cap.
-    stale_before = run_started - timedelta(seconds=settings.FACTCHECK_SEGMENTATION_STUCK_SECONDS)
-    waiting = Q(segmentation_status=Article.SegmentationStatus.PENDING) | Q(
-        segmentation_status=Article.SegmentationStatus.RUNNING,
-        segmentation_started_at__lt=stale_before,
-        segmentation_attempts__lt=settings.FACTCHECK_SEGMENTATION_MAX_ATTEMPTS,
+    # A run whose lease ran out belongs to a worker that died (SIGKILL, OOM, lost host): a
+    # redelivered message may take it over, up to the attempt cap.
+    waiting = Q(segmentation_status=Article.SegmentationStatus.PENDING) | (
+        lease_expired(run_started) & Q(segmentation_attempts__lt=settings.FACTCHECK_SEGMENTATION_MAX_ATTEMPTS)
     )
     claimed = Article.objects.filter(waiting, pk__in=article_ids).update(
         segmentation_status=Article.SegmentationStatus.RUNNING,
         segmentation_started_at=run_started,
+        segmentation_heartbeat_at=run_started,
         segmentation_error="",
         segmentation_attempts=F("segmentation_attempts") + 1,
         updated_at=run_started,
     )
     if not claimed:
         return {}
-    return dict(_owned_by(article_ids, run_started).order_by("pk").values_list("pk", "body"))
-
-
-def _owned_by(article_ids, run_started):
-    """The articles among `article_ids` that the run started at `run_started` still owns."""
-    return Article.objects.filter(
-        pk__in=article_ids,
-        segmentation_status=Article.SegmentationStatus.RUNNING,
-        segmentation_started_at=run_started,
-    )
+    return dict(owned_by(article_ids, run_started).order_by("pk").values_list("pk", "body"))
 
 
 def _write_segmentations(*, segmented: dict, failed: dict, run_started) -> dict[int, SegmentationOutcome]:
@@ -248,7 +247,7 @@ def _lock_owned_runs(*, article_ids: list[int], run_started) -> dict[int, list[i
     locks them, so a reviewer's split or assignment and this write queue behind each other. An
     article taken over (by the sweep or a re-segmentation) has another start time and is left out.
     """
-    owned = list(_owned_by(article_ids, run_started).order_by("pk").select_for_update().values_list("pk", flat=True))
+    owned = list(owned_by(article_ids, run_started).order_by("pk").select_for_update().values_list("pk", flat=True))
     claims: dict[int, list[int]] = {article_id: [] for article_id in owned}
     if owned:
         locked = Claim.objects.filter(article_id__in=owned).order_by("pk").select_for_update()
@@ -262,7 +261,7 @@ def _release_segmentation(*, article_ids: list[int], run_started, requeue: bool 
     try:
         with transaction.atomic():
             released = list(
-                _owned_by(article_ids, run_started).order_by("pk").select_for_update().values_list("pk", flat=True)
+                owned_by(article_ids, run_started).order_by("pk").select_for_update().values_list("pk", flat=True)
             )
             Article.objects.filter(pk__in=released).update(
                 segmentation_status=Article.SegmentationStatus.PENDING, updated_at=timezone.now()
@@ -270,7 +269,7 @@ def _release_segmentation(*, article_ids: list[int], run_started, requeue: bool 
             if requeue and released:
                 queue_segmentation(released)
     except TRANSIENT_DATABASE_ERRORS:
-        # Still down: the articles stay running and the sweep re-queues them once they are stale.
+        # Still down: the articles stay running and the sweep re-queues them once their lease runs out.
         logger.warning("could not release articles %s after a database error", article_ids)
 
 
@@ -368,22 +367,16 @@ def article_resegment(*, article: Article, actor) -> Article:
     return article
 
 
-def article_sweep_stuck(
-    *, pending_for: timedelta | None = None, running_for: timedelta | None = None, limit: int = 1000
-) -> SweepOutcome:
-    """Re-queue articles whose message was lost: pending too long, or running past every time limit.
+def article_sweep_stuck(*, pending_for: timedelta | None = None, limit: int = 1000) -> SweepOutcome:
+    """Re-queue articles whose message was lost: pending too long, or running with a lease that ran out.
 
     Articles that already used up their attempts end failed instead of looping forever.
     """
     now = timezone.now()
     if pending_for is None:
         pending_for = timedelta(seconds=settings.FACTCHECK_SEGMENTATION_PENDING_SECONDS)
-    if running_for is None:
-        running_for = timedelta(seconds=settings.FACTCHECK_SEGMENTATION_STUCK_SECONDS)
     max_attempts = settings.FACTCHECK_SEGMENTATION_MAX_ATTEMPTS
-    stale_running = Article.objects.filter(
-        segmentation_status=Article.SegmentationStatus.RUNNING, segmentation_started_at__lt=now - running_for
-    )
+    stale_running = Article.objects.filter(lease_expired(now))
     with transaction.atomic():
         # skip_locked: rows a worker is committing right now are not stuck.
         gave_up = _lock_ids(stale_running.filter(segmentation_attempts__gte=max_attempts), limit)

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from factcheck.text import check_visible, strip_invisible
+
 # C0/C1 control characters other than tab and newline never belong in an article body.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLOCK_TAGS = {
@@ -50,10 +52,10 @@ def html_to_text(html: str) -> str:
 
 
 def normalize_body(body: str, *, is_html: bool = False) -> str:
-    """The stored form of an article body: NFC, Unix newlines, no surrounding blank space."""
+    """The stored form of an article body: NFC, Unix newlines, no surrounding blank space or soft hyphens."""
     if is_html:
         body = html_to_text(body)
-    body = unicodedata.normalize("NFC", body)
+    body = unicodedata.normalize("NFC", strip_invisible(body))
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     return body.strip()
 
@@ -76,3 +78,4 @@ def validate_body(body: str) -> None:
     if match:
         message = f"The article body contains a control character (U+{ord(match.group()):04X})."
         raise ValidationError({"body": ValidationError(message, code="control_character")})
+    check_visible(body, field="body", what="The article body")

@@ -202,17 +202,21 @@ if CELERY_TASK_TIME_LIMIT <= CELERY_TASK_SOFT_TIME_LIMIT:
 if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
     raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be greater than CELERY_TASK_TIME_LIMIT.")
 
-# Segmentation recovery. A run still `running` this long after it started outlived the hard time
-# limit, so its worker died: the sweep (or a redelivered message) runs it again, up to
-# MAX_ATTEMPTS times, then marks it failed. Articles `pending` for PENDING_SECONDS lost their message.
-FACTCHECK_SEGMENTATION_STUCK_SECONDS = env_int(
-    "FACTCHECK_SEGMENTATION_STUCK_SECONDS", default=CELERY_TASK_TIME_LIMIT * 2, minimum=1
-)
-if FACTCHECK_SEGMENTATION_STUCK_SECONDS <= CELERY_TASK_TIME_LIMIT:
-    raise ImproperlyConfigured("FACTCHECK_SEGMENTATION_STUCK_SECONDS must be greater than CELERY_TASK_TIME_LIMIT.")
-FACTCHECK_SEGMENTATION_PENDING_SECONDS = env_int("FACTCHECK_SEGMENTATION_PENDING_SECONDS", default=600, minimum=1)
+# Segmentation recovery. A running segmentation renews its lease every HEARTBEAT_SECONDS; one not
+# renewed for STUCK_SECONDS lost its worker (killed, out of memory, past the hard time limit), and
+# the sweep or a redelivered message runs it again, up to MAX_ATTEMPTS times, then marks it failed.
+# Articles `pending` for PENDING_SECONDS lost their message (Redis was down or restarted empty); the
+# sweep, which runs only while the broker answers, queues them again.
+FACTCHECK_SEGMENTATION_HEARTBEAT_SECONDS = env_int("FACTCHECK_SEGMENTATION_HEARTBEAT_SECONDS", default=5, minimum=1)
+FACTCHECK_SEGMENTATION_STUCK_SECONDS = env_int("FACTCHECK_SEGMENTATION_STUCK_SECONDS", default=20, minimum=1)
+if FACTCHECK_SEGMENTATION_STUCK_SECONDS <= 2 * FACTCHECK_SEGMENTATION_HEARTBEAT_SECONDS:
+    # One late or failed renewal must not hand a live run to another worker.
+    raise ImproperlyConfigured(
+        "FACTCHECK_SEGMENTATION_STUCK_SECONDS must be greater than twice FACTCHECK_SEGMENTATION_HEARTBEAT_SECONDS."
+    )
+FACTCHECK_SEGMENTATION_PENDING_SECONDS = env_int("FACTCHECK_SEGMENTATION_PENDING_SECONDS", default=30, minimum=1)
 FACTCHECK_SEGMENTATION_MAX_ATTEMPTS = env_int("FACTCHECK_SEGMENTATION_MAX_ATTEMPTS", default=5, minimum=1)
-FACTCHECK_SEGMENTATION_SWEEP_SECONDS = env_int("FACTCHECK_SEGMENTATION_SWEEP_SECONDS", default=60, minimum=1)
+FACTCHECK_SEGMENTATION_SWEEP_SECONDS = env_int("FACTCHECK_SEGMENTATION_SWEEP_SECONDS", default=10, minimum=1)
 # Articles stored together (an import batch) are segmented in tasks of up to this many, each taken,
 # written and committed together. Small enough for both workers to share an import's work.
 FACTCHECK_SEGMENTATION_BATCH_SIZE = env_int("FACTCHECK_SEGMENTATION_BATCH_SIZE", default=25, minimum=1)
@@ -260,10 +264,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"DismissReasonEnum": "claims.models.Claim.DismissReason"},
+    # factcheck.converters: an id the database can hold.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}},
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "factcheck.api.schema.add_error_responses",
+        "factcheck.api.schema.strict_request_bodies",
     ],
 }
 

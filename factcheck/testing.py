@@ -1,6 +1,6 @@
-"""Test helpers for the real thing: a Celery worker process on Redis against the test database.
+"""Test helpers for the real thing: Celery worker and beat processes on Redis against the test database.
 
-Used through the `celery_worker_process` and `celery_broker` fixtures in the root conftest.py.
+Used through the `celery_worker_process`, `make_celery_beat` and `celery_broker` fixtures in the root conftest.py.
 Outside CI a missing REDIS_URL or PostgreSQL skips the test; with CI set it fails instead, so CI
 can never go green by skipping the tests that matter most.
 """
@@ -101,13 +101,11 @@ class WorkerProcess:
     def log_text(self) -> str:
         return Path(self._log.name).read_text(encoding="utf-8", errors="replace")
 
-    def start(self, *, timeout: float = 30) -> None:
-        assert self.process is None or self.process.poll() is not None, "the worker is already running"
-        self.starts += 1
-        marker = f"--- start {self.starts} ---\n"
-        with open(self._log.name, "a", encoding="utf-8") as log:
-            log.write(marker)
-        command = [
+    # What the log says once the process is ready for work.
+    ready_marker = " ready."
+
+    def command(self) -> list[str]:
+        return [
             sys.executable,
             "-m",
             "celery",
@@ -125,18 +123,25 @@ class WorkerProcess:
             "--without-gossip",
             "--without-mingle",
         ]
+
+    def start(self, *, timeout: float = 30) -> None:
+        assert self.process is None or self.process.poll() is not None, "the process is already running"
+        self.starts += 1
+        marker = f"--- start {self.starts} ---\n"
+        with open(self._log.name, "a", encoding="utf-8") as log:
+            log.write(marker)
         log = open(self._log.name, "a", encoding="utf-8")  # noqa: SIM115 - the child writes to it
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            self.command(), cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         log.close()
 
         def ready() -> bool:
             if self.process.poll() is not None:
-                raise AssertionError(f"the worker exited with {self.process.returncode}:\n{self.log_text[-4000:]}")
-            return " ready." in self.log_text.split(marker, 1)[-1]
+                raise AssertionError(f"{self.name} exited with {self.process.returncode}:\n{self.log_text[-4000:]}")
+            return self.ready_marker in self.log_text.split(marker, 1)[-1]
 
-        wait_until(ready, timeout=timeout, interval=0.1, what="the Celery worker to be ready")
+        wait_until(ready, timeout=timeout, interval=0.1, what=f"{self.name} to be ready")
 
     def kill(self) -> None:
         """SIGKILL the worker and its pool children at once: no clean shutdown, no acks."""
@@ -156,6 +161,26 @@ class WorkerProcess:
     def close(self) -> None:
         self.stop()
         Path(self._log.name).unlink(missing_ok=True)
+
+
+class BeatProcess(WorkerProcess):
+    """`celery -A factcheck beat` as a child process: sends the periodic sweeps on the settings' schedule."""
+
+    ready_marker = "beat: Starting..."
+
+    def __init__(self, **options):
+        super().__init__(name="beat", **options)
+        self._schedule_dir = tempfile.mkdtemp(prefix="celery-beat-")
+
+    def command(self) -> list[str]:
+        schedule = str(Path(self._schedule_dir) / "schedule")
+        return [sys.executable, "-m", "celery", "-A", "factcheck", "beat", "--loglevel", "INFO", "-s", schedule]
+
+    def close(self) -> None:
+        import shutil
+
+        super().close()
+        shutil.rmtree(self._schedule_dir, ignore_errors=True)
 
 
 def flush_broker(redis_url: str) -> None:

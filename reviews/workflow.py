@@ -133,6 +133,11 @@ VERDICT_TRANSITIONS: dict[Action, Transition] = {
 }
 
 
+# The timeline entries anyone outside the desk may read: a claim's publications (the first one and
+# each correction). Their notes are written by the workflow, never by a person.
+PUBLIC_EVENT_ACTIONS = frozenset({Action.APPROVE, Action.CORRECT})
+
+
 def claim_action(action: Action, claim_state: str) -> Action:
     """The claim transition that verdict work (evidence, drafts, verdict steps) takes from `claim_state`."""
     if claim_state in TRANSITIONS[Action.CORRECT].sources:

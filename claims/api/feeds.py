@@ -9,11 +9,12 @@ from claims.feeds import feed_create, feed_delete, feed_poll_now, feed_update
 from claims.models import Feed
 from factcheck.api.permissions import IsEditorOrIntegrator
 from factcheck.api.schema import ERRORS
+from factcheck.api.serializers import EmptyBodySerializer, StrictInputMixin
 
 from .schema import FEED_OUT
 
 
-class FeedSerializer(serializers.ModelSerializer):
+class FeedSerializer(StrictInputMixin, serializers.ModelSerializer):
     url = serializers.URLField(max_length=2000)
     poll_interval_minutes = serializers.IntegerField(min_value=1, max_value=7 * 24 * 60, required=False)
 
@@ -95,6 +96,7 @@ class FeedViewSet(
     )
     @action(detail=True, methods=["post"])
     def poll(self, request, pk=None):
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         feed = self.get_object()
         feed_poll_now(feed=feed, actor=request.user)
         return Response(FeedSerializer(feed).data, status=status.HTTP_202_ACCEPTED)

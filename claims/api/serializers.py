@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import Article
+from factcheck.api.serializers import StrictInputMixin, VisibleTextField
 
 _MARKER = 987654321987654321
 
@@ -70,11 +71,13 @@ class ArticleSerializer(serializers.ModelSerializer):
         return {"self": self_url(article.pk), "claims": claims_url(article.pk)}
 
 
-class ArticleCreateSerializer(serializers.Serializer):
+class ArticleCreateSerializer(StrictInputMixin, serializers.Serializer):
     """Either the article's text (title and body), or a `url` alone: the page is then fetched and extracted."""
 
-    title = serializers.CharField(max_length=500, required=False, help_text="Required with a body.")
-    body = serializers.CharField(
+    read_only_keys = frozenset(ArticleSerializer.Meta.fields)
+
+    title = VisibleTextField(max_length=500, required=False, help_text="Required with a body.")
+    body = VisibleTextField(
         trim_whitespace=False, required=False, help_text="Plain text, or HTML with is_html=true. Omit to fetch `url`."
     )
     url = serializers.URLField(max_length=2000, required=False, allow_null=True, allow_blank=True)

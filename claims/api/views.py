@@ -11,7 +11,9 @@ from claims.ingest_url import article_refetch, article_submit_url
 from claims.pipeline import article_resegment
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk
+from factcheck.api.query import StrictFilterBackend
 from factcheck.api.schema import ERRORS
+from factcheck.api.serializers import EmptyBodySerializer
 
 from .filters import ArticleFilter
 from .schema import ARTICLE_OUT
@@ -47,6 +49,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     permission_classes = [HasAnyRole]
     pagination_class = StableCursorPagination
     filterset_class = ArticleFilter
+    filter_backends = [StrictFilterBackend]
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
@@ -106,6 +109,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def resegment(self, request, pk=None):
         article = self.get_object()
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         article_resegment(article=article, actor=request.user)
         return Response(
             ArticleSerializer(self.get_queryset().get(pk=article.pk)).data, status=status.HTTP_202_ACCEPTED
@@ -125,6 +129,7 @@ class ArticleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["post"])
     def refetch(self, request, pk=None):
         article = self.get_object()
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         article_refetch(article=article, actor=request.user)
         return Response(
             ArticleSerializer(self.get_queryset().get(pk=article.pk)).data, status=status.HTTP_202_ACCEPTED

@@ -103,15 +103,14 @@ def test_missing_title_is_400_with_field_error(integrator, api_client_for):
     assert "title" in response.data
 
 
-def test_system_fields_in_the_request_are_ignored(integrator, api_client_for):
+def test_system_fields_in_the_request_are_refused_by_name(integrator, api_client_for):
     response = api_client_for(integrator).post(
         URL, {"title": "Bridge", "body": BODY, "segmentation_status": "done", "content_hash": "0" * 64}, format="json"
     )
 
-    assert response.status_code == 202
-    article = Article.objects.get()
-    assert article.segmentation_status == "pending"
-    assert article.content_hash != "0" * 64
+    assert response.status_code == 400
+    assert response.data == {"segmentation_status": ["This field is read-only."], "content_hash": ["Unknown field."]}
+    assert not Article.objects.exists()
 
 
 def test_article_list_pages_with_a_cursor_newest_first(integrator, api_client_for):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from claims.ingest import ArticleInput, article_ingest
 from claims.models import Article
 from claims.pipeline import article_sweep_stuck
-from factcheck.testing import celery_broker_url, queued_messages, wait_until
+from factcheck.testing import RedisServer, celery_broker_url, queued_messages, wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -53,4 +53,47 @@ def test_articles_ingested_while_redis_is_down_are_finished_by_the_sweep(
         timeout=30,
         what="the swept articles to be segmented",
     )
+    assert [Article.objects.get(pk=pk).claims.count() for pk in ids] == [2, 2]
+
+
+# Seconds from Redis answering again to the last article done; the bound, with the default settings.
+RECOVERY_BOUND = 60
+OUTAGE_SECONDS = 30
+
+
+def test_articles_stored_while_redis_was_down_are_done_within_a_minute_of_its_return(
+    make_celery_worker, make_celery_beat
+):
+    # given: a worker and beat on a Redis of the test's own, which then goes down for half a minute
+    redis_server = RedisServer()
+    try:
+        make_celery_worker(env={"REDIS_URL": redis_server.url}).start()
+        make_celery_beat(env={"REDIS_URL": redis_server.url}).start()
+        with celery_broker_url(redis_server.url):
+            redis_server.stop()
+            down_at = time.monotonic()
+            articles = [
+                article_ingest(article=ArticleInput(title=f"Story {n}", body=body), created_by=None)[0]
+                for n, body in enumerate(BODIES)
+            ]
+            ids = [a.pk for a in articles]
+            assert Article.objects.filter(pk__in=ids, segmentation_status="pending").count() == len(ids)
+            time.sleep(max(0.0, OUTAGE_SECONDS - (time.monotonic() - down_at)))
+
+            # when: Redis answers again (empty: what was queued before is gone)
+            redis_server.start()
+            back_at = time.monotonic()
+            wait_until(
+                lambda: Article.objects.filter(pk__in=ids, segmentation_status="done").count() == len(ids),
+                timeout=RECOVERY_BOUND + 30,  # past the bound, so a slow recovery fails on the bound, measured
+                interval=0.2,
+                what="the articles stored during the outage to be segmented",
+            )
+            seconds = time.monotonic() - back_at
+    finally:
+        redis_server.close()
+
+    # then
+    print(f"\nRECOVERY broker restarted: every article done {seconds:.1f} s after Redis answered again")
+    assert seconds < RECOVERY_BOUND
     assert [Article.objects.get(pk=pk).claims.count() for pk in ids] == [2, 2]

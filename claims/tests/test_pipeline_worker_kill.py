@@ -1,4 +1,9 @@
-"""A worker killed with SIGKILL mid-batch loses no article and duplicates no claim once it is back."""
+"""A worker killed with SIGKILL mid-batch: with the default settings, every article is done within a minute.
+
+The worker is restarted at once, as a supervisor would; its message stays unacknowledged in Redis
+until the visibility timeout, so what brings the abandoned run back is the lease running out and
+the beat sweep re-queueing it. No article is lost, and none gets its claims twice.
+"""
 
 import time
 
@@ -12,14 +17,8 @@ from factcheck.testing import wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-# Short limits so a dead worker's message and run are recovered within the test: the message
-# comes back after the visibility timeout, and the run it finds is then older than STUCK_SECONDS.
-RECOVERY_ENV = {
-    "CELERY_TASK_SOFT_TIME_LIMIT": "3",
-    "CELERY_TASK_TIME_LIMIT": "4",
-    "FACTCHECK_SEGMENTATION_STUCK_SECONDS": "5",
-    "CELERY_VISIBILITY_TIMEOUT": "6",
-}
+# Seconds from the kill to the last article done; the issue's bound, with the default settings.
+RECOVERY_BOUND = 60
 
 
 def _body(n: int, sentences: int) -> str:
@@ -35,11 +34,6 @@ def _counts(ids):
     return {status: sum(1 for r in rows if r == status) for status in ("pending", "running", "done", "failed")}
 
 
-def _restart_after_visibility_timeout(worker, killed_at: float) -> None:
-    time.sleep(max(0.0, int(RECOVERY_ENV["CELERY_VISIBILITY_TIMEOUT"]) + 1 - (time.monotonic() - killed_at)))
-    worker.start()
-
-
 def _assert_each_has_its_segments_once(ids) -> None:
     for article in Article.objects.filter(pk__in=ids):
         expected = [(s.start, s.end) for s in segment(article.body) if not s.is_boilerplate]
@@ -47,9 +41,30 @@ def _assert_each_has_its_segments_once(ids) -> None:
         assert spans == expected, f"article {article.pk} has duplicate or missing claims"
 
 
-def test_sigkilled_worker_restarted_finishes_all_fifty_articles_once(make_celery_worker):
-    worker = make_celery_worker(env=RECOVERY_ENV)
+def _recover(worker, ids, *, killed_at: float, what: str) -> float:
+    """Restart the killed worker at once and wait for every article; the seconds since the kill."""
     worker.start()
+    wait_until(
+        lambda: _counts(ids)["done"] == len(ids),
+        timeout=RECOVERY_BOUND + 30,  # past the bound, so a slow recovery fails on the bound below, measured
+        interval=0.2,
+        what=f"all {len(ids)} articles to be done",
+    )
+    seconds = time.monotonic() - killed_at
+    print(f"\nRECOVERY {what}: every article done {seconds:.1f} s after the worker was killed")
+    return seconds
+
+
+@pytest.fixture
+def worker_and_beat(make_celery_worker, make_celery_beat):
+    worker = make_celery_worker()
+    worker.start()
+    make_celery_beat().start()
+    return worker
+
+
+def test_sigkilled_worker_restarted_finishes_all_fifty_articles_within_a_minute(worker_and_beat):
+    worker = worker_and_beat
     # One long article in the middle of the batch: the worker is certainly busy with it when killed.
     long_one = 10
     with transaction.atomic():
@@ -70,21 +85,18 @@ def test_sigkilled_worker_restarted_finishes_all_fifty_articles_once(make_celery
     )
     worker.kill()
     killed_at = time.monotonic()
-    at_kill = _counts(ids)
-    assert at_kill == {"pending": 39, "running": 1, "done": 10, "failed": 0}
+    assert _counts(ids) == {"pending": 39, "running": 1, "done": 10, "failed": 0}
 
-    # then: a new worker recovers the abandoned message once the visibility timeout has passed
-    _restart_after_visibility_timeout(worker, killed_at)
-    wait_until(lambda: _counts(ids)["done"] == 50, timeout=60, interval=0.1, what="all 50 articles to be done")
-
+    # then
+    seconds = _recover(worker, ids, killed_at=killed_at, what="worker killed, one article at a time")
+    assert seconds < RECOVERY_BOUND
     _assert_each_has_its_segments_once(ids)
-    # the abandoned run was taken over once, by the redelivered message
+    # the abandoned run was taken over once, after its lease ran out
     assert Article.objects.get(pk=ids[long_one]).segmentation_attempts == 2
 
 
-def test_sigkilled_worker_mid_import_batch_finishes_every_article_once(make_celery_worker):
-    worker = make_celery_worker(env=RECOVERY_ENV)
-    worker.start()
+def test_sigkilled_worker_mid_import_batch_finishes_every_article_once_within_a_minute(worker_and_beat):
+    worker = worker_and_beat
     # An import: stored together, segmented in two tasks of 25 whose claims are written at the end.
     with transaction.atomic():
         results = article_ingest_batch(
@@ -106,10 +118,9 @@ def test_sigkilled_worker_mid_import_batch_finishes_every_article_once(make_cele
     assert _counts(first_task) == {"pending": 0, "running": 25, "done": 0, "failed": 0}
     assert _counts(second_task)["pending"] == 25
 
-    # then: the redelivered task takes its abandoned run over and the second task runs as usual
-    _restart_after_visibility_timeout(worker, killed_at)
-    wait_until(lambda: _counts(ids)["done"] == 50, timeout=60, interval=0.1, what="all 50 articles to be done")
-
+    # then: the second task runs as usual and the first task's abandoned run is taken over
+    seconds = _recover(worker, ids, killed_at=killed_at, what="worker killed, import batch")
+    assert seconds < RECOVERY_BOUND
     _assert_each_has_its_segments_once(ids)
     attempts = dict(Article.objects.filter(pk__in=ids).values_list("pk", "segmentation_attempts"))
     assert {attempts[pk] for pk in first_task} == {2}

@@ -1,3 +1,4 @@
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import CursorPagination
 
@@ -9,6 +10,28 @@ class StableCursorPagination(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     ordering = ("-id",)
+
+    def get_page_size(self, request):
+        # DRF falls back to the default for a page size it cannot read; a client then pages with
+        # a size it did not ask for. A size above the maximum is still served as the maximum.
+        values = request.query_params.getlist(self.page_size_query_param)
+        if not values:
+            return self.page_size
+        value = values[-1].strip()
+        if not (value.isascii() and value.isdigit()) or int(value) < 1:
+            raise ValidationError({self.page_size_query_param: ["A whole number of at least 1."]})
+        return min(int(value), self.max_page_size)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = (
+                    f"Results per page: {self.page_size} unless given; larger than {self.max_page_size} "
+                    f"gives {self.max_page_size}."
+                )
+        return parameters
 
 
 class StableOrderingFilter(OrderingFilter):

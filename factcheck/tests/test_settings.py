@@ -38,6 +38,8 @@ def _run_manage(*args, **env_overrides):
         ("DJANGO_LOG_LEVEL", "LOUD"),
         ("FACTCHECK_LOGIN_FAILURE_LIMIT", "0"),
         ("FACTCHECK_LOGIN_COOLOFF_MINUTES", "soon"),
+        # a lease that one late heartbeat could lose
+        ("FACTCHECK_SEGMENTATION_STUCK_SECONDS", "10"),
     ],
 )
 def test_bad_value_stops_startup_naming_the_variable(variable, value):

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from factcheck.api.permissions import IsIntegrator
 from factcheck.api.schema import ERRORS
+from factcheck.api.serializers import EmptyBodySerializer, StrictInputMixin
 
 from .delivery import webhook_delivery_replay
 from .events import EVENTS
@@ -50,7 +51,8 @@ DELIVERY_REPLAYED = OpenApiExample(
 )
 
 
-class WebhookSubscriptionSerializer(serializers.ModelSerializer):
+class WebhookSubscriptionSerializer(StrictInputMixin, serializers.ModelSerializer):
+    read_only_keys = frozenset({"secret"})  # shown once, in the creation answer
     url = serializers.URLField(max_length=2000)
     events = serializers.ListField(child=serializers.ChoiceField(choices=EVENTS), min_length=1, max_length=len(EVENTS))
 
@@ -176,6 +178,7 @@ class WebhookViewSet(
     @action(detail=True, methods=["post"], url_path=r"deliveries/(?P<delivery_id>[0-9]+)/replay")
     def replay(self, request, pk=None, delivery_id=None):
         subscription = self.get_object()
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         delivery = get_object_or_404(WebhookDelivery.objects.filter(subscription=subscription), pk=delivery_id)
         webhook_delivery_replay(delivery=delivery)
         fresh = WebhookDelivery.objects.prefetch_related("attempt_log").get(pk=delivery.pk)

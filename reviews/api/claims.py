@@ -1,5 +1,6 @@
 """Claims over the API: read by every role; triage, edits and sources by the desk, through the services."""
 
+import django_filters
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,9 +13,9 @@ from claims import selectors as claim_selectors
 from claims.api.schema import CLAIM_OUT, SOURCE_OUT
 from claims.models import Claim
 from factcheck.api.etag import etag_for, require_if_match
-from factcheck.api.filters import FilterBackend
 from factcheck.api.pagination import StableCursorPagination, StableOrderingFilter
 from factcheck.api.permissions import IsDesk, ReadAnyRoleWriteDesk
+from factcheck.api.query import IdFilter, StrictFilterBackend
 from factcheck.api.schema import ERRORS, IF_MATCH
 from reviews import selectors, services
 
@@ -41,6 +42,16 @@ def _claim_response(claim_id: int, *, queryset, request, status_code=status.HTTP
     claim = queryset.get(pk=claim_id)
     data = _claim_data(claim, request=request)
     return Response(data, status=status_code, headers={"ETag": etag_for(data)})
+
+
+class ClaimListFilter(ClaimFilter):
+    """ClaimFilter with the bounds the schema states."""
+
+    article = IdFilter(field_name="article_id")
+    # A check-worthiness is between 0 and 1: a minimum outside that is a mistake, not an empty page.
+    checkworthiness_min = django_filters.NumberFilter(
+        field_name="checkworthiness", lookup_expr="gte", min_value=0, max_value=1
+    )
 
 
 def _resolve_assignee(value, *, request):
@@ -74,13 +85,13 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     serializer_class = ClaimSerializer
     permission_classes = [ReadAnyRoleWriteDesk]
     pagination_class = StableCursorPagination
-    filterset_class = ClaimFilter
+    filterset_class = ClaimListFilter
     ordering_fields = ["id", "checkworthiness", "position", "created_at", "updated_at"]
     ordering = ["-id"]
     lookup_value_regex = "[0-9]+"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
-    filter_backends = [FilterBackend, StableOrderingFilter]
+    filter_backends = [StrictFilterBackend, StableOrderingFilter]
 
     def get_queryset(self):
         return selectors.claim_list()

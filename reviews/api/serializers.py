@@ -1,8 +1,10 @@
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.api.serializers import MAX_ID, iso_datetime, output_timezone, route, url_formatter
 from claims.models import Claim, Source
+from factcheck.api.serializers import StrictInputMixin, UniqueListField, VisibleTextField
 from reviews.claimreview import public_url
 from reviews.models import Rating, Verdict, WorkflowEvent
 from reviews.selectors import claim_row
@@ -31,31 +33,33 @@ class VerdictSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class VerdictWriteSerializer(serializers.Serializer):
+class VerdictWriteSerializer(StrictInputMixin, serializers.Serializer):
+    read_only_keys = frozenset(VerdictSerializer.Meta.fields)
+
     rating = serializers.SlugField(max_length=100, help_text="A rating slug from /ratings/.")
-    summary = serializers.CharField(max_length=300, allow_blank=True)
-    explanation = serializers.CharField(allow_blank=True, required=False, default="", max_length=100_000)
+    summary = VisibleTextField(max_length=300, allow_blank=True)
+    explanation = VisibleTextField(allow_blank=True, required=False, default="", max_length=100_000)
     sources = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False, default=list, max_length=200,
         help_text="Ids of sources attached to the claim.",
     )  # fmt: skip
-    correction_note = serializers.CharField(allow_blank=True, required=False, default="", max_length=5000)
+    correction_note = VisibleTextField(
+        allow_blank=True, required=False, default="", max_length=5000,
+        help_text="Required on a correction of a published verdict, refused otherwise.",
+    )  # fmt: skip
 
 
 class VerdictPatchSerializer(VerdictWriteSerializer):
+    min_keys = 1
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.required = False
             field.default = serializers.empty
 
-    def validate(self, attrs):
-        if not attrs:
-            raise serializers.ValidationError("Send at least one of: " + ", ".join(self.fields) + ".")
-        return attrs
 
-
-class RequestChangesSerializer(serializers.Serializer):
+class RequestChangesSerializer(StrictInputMixin, serializers.Serializer):
     note = serializers.CharField(max_length=5000)
 
 
@@ -186,48 +190,63 @@ class ClaimSerializer(serializers.ModelSerializer):
         }
 
 
-class ClaimEditSerializer(serializers.Serializer):
+class ClaimEditSerializer(StrictInputMixin, serializers.Serializer):
     """What a desk member may change on a claim; everything else is set by the system."""
 
-    text = serializers.CharField(required=False, trim_whitespace=False)
-    claimant = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    read_only_keys = frozenset(ClaimSerializer.Meta.fields)
+    min_keys = 1
+
+    text = VisibleTextField(required=False, trim_whitespace=False)
+    claimant = VisibleTextField(required=False, allow_blank=True, max_length=200)
     claimant_url = serializers.CharField(required=False, allow_blank=True, max_length=2000)
     tags = serializers.ListField(child=serializers.CharField(max_length=50), required=False, max_length=50)
 
-    def validate(self, attrs):
-        if not attrs:
-            raise serializers.ValidationError("Send at least one of: text, claimant, claimant_url, tags.")
-        return attrs
 
-
-class AssignSerializer(serializers.Serializer):
+class AssignSerializer(StrictInputMixin, serializers.Serializer):
     assignee = serializers.CharField(allow_null=True, help_text="A username, `me`, or null to unassign.")
 
 
-class DismissSerializer(serializers.Serializer):
+class DismissSerializer(StrictInputMixin, serializers.Serializer):
     reason = serializers.ChoiceField(choices=Claim.DismissReason.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class NoteSerializer(serializers.Serializer):
+class NoteSerializer(StrictInputMixin, serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
 
-class SplitSerializer(serializers.Serializer):
-    at = serializers.IntegerField(min_value=1, help_text="Character offset inside the claim's text.")
-
-
-class MergeSerializer(serializers.Serializer):
-    claims = serializers.ListField(
-        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=2, max_length=50
+class SplitSerializer(StrictInputMixin, serializers.Serializer):
+    # No claim is longer than the largest article body.
+    at = serializers.IntegerField(
+        min_value=1,
+        max_value=settings.FACTCHECK_MAX_ARTICLE_BYTES,
+        help_text="Character offset inside the claim's text: from 1 to the text's length minus 1.",
     )
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class MergeSerializer(StrictInputMixin, serializers.Serializer):
+    claims = UniqueListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        min_length=2,
+        max_length=50,
+        help_text="Two or more adjacent claims of one article, each named once.",
+    )
+
+
+class SourceSerializer(StrictInputMixin, serializers.ModelSerializer):
     added_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     # Plain strings here: the service validates and normalises URLs, with its own messages.
-    url = serializers.CharField(max_length=2000)
-    archive_url = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    url = serializers.CharField(max_length=2000, help_text="An http:// or https:// URL.")
+    archive_url = serializers.CharField(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="An http:// or https:// URL, or empty.",
+    )
+    title = VisibleTextField(max_length=500, required=False, allow_blank=True)
+    publisher = VisibleTextField(max_length=200, required=False, allow_blank=True)
+    excerpt = VisibleTextField(required=False, allow_blank=True)
 
     class Meta:
         model = Source
@@ -236,9 +255,4 @@ class SourceSerializer(serializers.ModelSerializer):
             "excerpt", "source_type", "added_by", "created_at",
         ]  # fmt: skip
         read_only_fields = ["id", "claim", "added_by", "created_at"]
-        extra_kwargs = {
-            "title": {"required": False},
-            "publisher": {"required": False},
-            "excerpt": {"required": False},
-            "source_type": {"required": False},
-        }
+        extra_kwargs = {"source_type": {"required": False}}

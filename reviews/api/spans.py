@@ -12,13 +12,14 @@ from claims.models import Article, ArticleFragment, Claim
 from claims.segmentation import BOILERPLATE_KINDS
 from factcheck.api.permissions import IsDesk
 from factcheck.api.schema import ERRORS
+from factcheck.api.serializers import StrictInputMixin
 from reviews import selectors, services
 
 from .claims import _claim_response
 from .serializers import ClaimSerializer
 
 
-class SpanSerializer(serializers.Serializer):
+class SpanSerializer(StrictInputMixin, serializers.Serializer):
     start = serializers.IntegerField(min_value=0, max_value=MAX_ID, required=False)
     end = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
     fragment = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, help_text="Promote this.")
@@ -29,7 +30,7 @@ class SpanSerializer(serializers.Serializer):
         return data
 
 
-class FurnitureSerializer(serializers.Serializer):
+class FurnitureSerializer(StrictInputMixin, serializers.Serializer):
     kind = serializers.ChoiceField(choices=sorted(BOILERPLATE_KINDS))
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from claims.api.feeds import FeedViewSet
 from claims.api.views import ArticleViewSet
+from factcheck import converters  # noqa: F401 - registers the <id:...> converter
 from factcheck.webhooks.api import WebhookViewSet
 
 from . import views
@@ -19,11 +20,11 @@ router.register("verdicts", views.VerdictViewSet, basename="api-verdict")
 router.register("webhooks", WebhookViewSet, basename="api-webhook")
 
 urlpatterns = [
-    path("articles/<int:article_id>/claims/", ArticleClaimCreateView.as_view(), name="api-article-claims"),
-    path("claims/<int:claim_id>/furniture/", ClaimFurnitureView.as_view(), name="api-claim-furniture"),
-    path("claims/<int:claim_id>/verdicts/", views.ClaimVerdictsView.as_view(), name="api-claim-verdicts"),
-    path("claims/<int:claim_id>/events/", views.ClaimEventsView.as_view(), name="api-claim-events"),
-    path("claims/<int:claim_id>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),
+    path("articles/<id:article_id>/claims/", ArticleClaimCreateView.as_view(), name="api-article-claims"),
+    path("claims/<id:claim_id>/furniture/", ClaimFurnitureView.as_view(), name="api-claim-furniture"),
+    path("claims/<id:claim_id>/verdicts/", views.ClaimVerdictsView.as_view(), name="api-claim-verdicts"),
+    path("claims/<id:claim_id>/events/", views.ClaimEventsView.as_view(), name="api-claim-events"),
+    path("claims/<id:claim_id>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),
     path("claimreviews/", views.ClaimReviewFeedView.as_view(), name="api-claimreview-feed"),
     path("ratings/", views.RatingListView.as_view(), name="api-rating-list"),
     *router.urls,

@@ -15,11 +15,14 @@ from factcheck.api.etag import etag_for, require_if_match
 from factcheck.api.filters import UtcIsoDateTimeFilter
 from factcheck.api.pagination import StableCursorPagination
 from factcheck.api.permissions import HasAnyRole, IsDesk, ReadAnyRoleWriteDesk, is_desk
+from factcheck.api.query import StrictFilterBackend
 from factcheck.api.renderers import JSONLDRenderer
 from factcheck.api.schema import ERRORS, IF_MATCH
+from factcheck.api.serializers import EmptyBodySerializer
 from reviews import selectors, services
 from reviews.claimreview import claimreview_document
 from reviews.models import Verdict, WorkflowEvent
+from reviews.workflow import PUBLIC_EVENT_ACTIONS
 
 from .schema import EVENT_OUT, RATING_OUT, VERDICT_OUT
 from .serializers import (
@@ -66,10 +69,6 @@ CLAIMREVIEW_EXAMPLE = OpenApiExample(
     },
     response_only=True,
 )
-
-
-# Timeline entries about unpublished verdict versions; their notes name the draft's rating.
-DESK_ONLY_EVENTS = ("verdict_draft", "correction_draft", "verdict_edit")
 
 
 class AlwaysFirstRenderer(BaseContentNegotiation):
@@ -179,6 +178,7 @@ class VerdictViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         verdict = self.get_object()
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         services.verdict_submit(verdict=verdict, actor=request.user)
         return _verdict_response(verdict.pk, request=request)
 
@@ -191,6 +191,7 @@ class VerdictViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         verdict = self.get_object()
+        EmptyBodySerializer(data=request.data).is_valid(raise_exception=True)
         services.verdict_approve(verdict=verdict, actor=request.user)
         return _verdict_response(verdict.pk, request=request)
 
@@ -217,21 +218,22 @@ class ClaimEventsView(generics.GenericAPIView):
 
     @extend_schema(
         summary="A claim's workflow timeline",
-        description="Integrators see the claim's transitions; not drafts or editors' notes.",
+        description=(
+            "The desk sees every entry. Integrators see the public part of a published claim's timeline: "
+            "its publication and each correction; the timeline of a claim not published is empty for them."
+        ),
         responses={200: EventSerializer(many=True), **ERRORS},
         examples=[EVENT_OUT],
     )
     def get(self, request, claim_id: int):
-        claim = get_object_or_404(Claim.objects.only("id"), pk=claim_id)
+        claim = get_object_or_404(Claim.objects.only("id", "status"), pk=claim_id)
         events = selectors.event_list(claim_id=claim.pk)
         if not is_desk(request):
-            events = events.exclude(action__in=DESK_ONLY_EVENTS)
-        data = EventSerializer(events, many=True).data
-        if not is_desk(request):
-            for event in data:
-                if event["action"] == "request_changes":
-                    event["note"] = ""
-        return Response(data)
+            # Assignments, sources, drafts and editors' notes are the desk's working notes.
+            if claim.status != Claim.Status.PUBLISHED:
+                events = events.none()
+            events = events.filter(action__in=PUBLIC_EVENT_ACTIONS)
+        return Response(EventSerializer(events, many=True).data)
 
 
 class ClaimReviewView(generics.GenericAPIView):
@@ -276,6 +278,7 @@ class ClaimReviewFeedView(generics.ListAPIView):
     permission_classes = [AllowAny]
     authentication_classes = []
     pagination_class = FeedPagination
+    filter_backends = [StrictFilterBackend]
     filterset_class = ClaimReviewFeedFilter
 
     def get_queryset(self):

@@ -14,6 +14,7 @@ from claims.models import Article, Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.history import delete_as, save_as
 from factcheck.roles import DESK, roles_of
+from factcheck.text import hidden_text_error, strip_invisible
 
 from .. import workflow
 from ..models import Verdict, WorkflowEvent
@@ -98,15 +99,19 @@ def claim_edit(
     errors = {}
     changes = {}
     if text is not None:
-        text = unicodedata.normalize("NFC", text).strip()
+        text = unicodedata.normalize("NFC", strip_invisible(text)).strip()
         if not text:
             errors["text"] = "The claim text cannot be empty."
+        elif hidden := hidden_text_error(text, what="The claim's wording"):
+            errors["text"] = hidden
         elif text != locked.text:
             changes["text"] = text
     if claimant is not None:
-        claimant = claimant.strip()
+        claimant = strip_invisible(claimant).strip()
         if len(claimant) > 200:
             errors["claimant"] = "At most 200 characters."
+        elif hidden := hidden_text_error(claimant, what="The claimant"):
+            errors["claimant"] = hidden
         elif claimant != locked.claimant:
             changes["claimant"] = claimant
     if claimant_url is not None:

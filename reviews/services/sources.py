@@ -10,6 +10,7 @@ from django.utils import timezone
 from claims.models import Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.history import save_as
+from factcheck.text import hidden_text_error, strip_invisible
 
 from .. import workflow
 from ..workflow import Action
@@ -89,6 +90,12 @@ def source_add(
             errors.update(error.message_dict)
     if source_type not in Source.SourceType.values:
         errors["source_type"] = f"Choose one of: {', '.join(Source.SourceType.values)}."
+    # A verdict cites these to readers: they must read the same to everyone.
+    shown = {"title": title, "publisher": publisher, "excerpt": excerpt}
+    shown = {field: strip_invisible(value or "").strip() for field, value in shown.items()}
+    for field, value in shown.items():
+        if hidden := hidden_text_error(value, what=f"The source's {field}"):
+            errors[field] = hidden
     if errors:
         raise ValidationError(errors)
     normalized = normalize_source_url(url)
@@ -99,12 +106,12 @@ def source_add(
         claim=locked,
         url=url,
         normalized_url=normalized,
-        title=(title or "").strip(),
-        publisher=(publisher or "").strip(),
+        title=shown["title"],
+        publisher=shown["publisher"],
         published_at=published_at,
         accessed_at=accessed_at or timezone.now(),
         archive_url=archive_url,
-        excerpt=(excerpt or "").strip(),
+        excerpt=shown["excerpt"],
         source_type=source_type,
         added_by=actor,
     )

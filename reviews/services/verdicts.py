@@ -6,6 +6,8 @@ move the verdict and its claim and record the event; or it raises StateConflict 
 RoleForbidden (403) or ValidationError (field errors).
 """
 
+from html import unescape
+
 import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +17,7 @@ from django.utils import timezone
 from claims.models import Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.history import save_as
+from factcheck.text import hidden_text_error, strip_invisible
 
 from .. import workflow
 from ..claimreview import claimreview_validate
@@ -34,10 +37,31 @@ def sanitize_explanation(html: str) -> str:
 
 def _clean_summary(summary: str) -> str:
     # The summary is one line: newlines from pasted text become spaces.
-    summary = " ".join((summary or "").split())
+    summary = " ".join(strip_invisible(summary or "").split())
     if len(summary) > 300:
         raise ValidationError({"summary": f"The summary is {len(summary)} characters; the limit is 300."})
+    if hidden := hidden_text_error(summary, what="The summary"):
+        raise ValidationError({"summary": hidden})
     return summary
+
+
+def _clean_explanation(markup: str) -> str:
+    explanation = sanitize_explanation(strip_invisible(markup or ""))
+    # As readers will see it: a character written as an entity (&#x202e;) hides text all the same.
+    if hidden := hidden_text_error(unescape(explanation), what="The explanation"):
+        raise ValidationError({"explanation": hidden})
+    return explanation
+
+
+def _clean_correction_note(note: str, *, correction: bool) -> str:
+    note = strip_invisible(note or "").strip()
+    if correction and not note:
+        raise ValidationError({"correction_note": "A correction needs a public note saying what it corrects."})
+    if not correction and note:
+        raise ValidationError({"correction_note": "Only a correction of a published verdict takes a correction note."})
+    if hidden := hidden_text_error(note, what="The correction note"):
+        raise ValidationError({"correction_note": hidden})
+    return note
 
 
 def _resolve_rating(rating) -> Rating:
@@ -100,18 +124,21 @@ def verdict_create(
     if locked.verdicts.filter(status__in=[*OPEN_VERDICT_STATES, Verdict.Status.SUBMITTED]).exists():
         raise StateConflict("This claim already has a verdict in progress; edit that version instead.")
 
-    correction_note = (correction_note or "").strip()
     errors = {}
-    if correction and not correction_note:
-        errors["correction_note"] = "A correction needs a public note saying what it corrects."
-    if not correction and correction_note:
-        errors["correction_note"] = "Only a correction of a published verdict takes a correction note."
+    try:
+        correction_note = _clean_correction_note(correction_note, correction=correction)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     try:
         rating = _resolve_rating(rating)
     except ValidationError as error:
         errors.update(error.message_dict)
     try:
         summary = _clean_summary(summary)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    try:
+        explanation = _clean_explanation(explanation)
     except ValidationError as error:
         errors.update(error.message_dict)
     try:
@@ -128,7 +155,7 @@ def verdict_create(
         author=actor,
         rating=rating,
         summary=summary,
-        explanation=sanitize_explanation(explanation),
+        explanation=explanation,
         correction_note=correction_note,
         status=Verdict.Status.DRAFT,
     )
@@ -166,15 +193,17 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
         except ValidationError as error:
             errors.update(error.message_dict)
     if "explanation" in fields:
-        changes["explanation"] = sanitize_explanation(fields["explanation"])
+        try:
+            changes["explanation"] = _clean_explanation(fields["explanation"])
+        except ValidationError as error:
+            errors.update(error.message_dict)
     if "correction_note" in fields:
-        note = (fields["correction_note"] or "").strip()
-        is_correction = _is_correction(claim)
-        if is_correction and not note:
-            errors["correction_note"] = "A correction needs a public note saying what it corrects."
-        elif not is_correction and note:
-            errors["correction_note"] = "Only a correction of a published verdict takes a correction note."
-        changes["correction_note"] = note
+        try:
+            changes["correction_note"] = _clean_correction_note(
+                fields["correction_note"], correction=_is_correction(claim)
+            )
+        except ValidationError as error:
+            errors.update(error.message_dict)
     if "sources" in fields:
         try:
             cited = _resolve_sources(claim=claim, sources=fields["sources"])
