@@ -7,6 +7,8 @@ app registry is still being populated.
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.urls import reverse
+from django.utils.functional import cached_property
 
 
 class FactcheckAdminSite(admin.AdminSite):
@@ -25,6 +27,12 @@ class FactcheckAdminSite(admin.AdminSite):
             return False
         return user.is_superuser or bool(roles_of(user) & {Role.REVIEWER, Role.EDITOR})
 
+    def each_context(self, request):
+        context = super().each_context(request)
+        if context.get("has_permission"):
+            context["fc_bell"] = Bell(request.user)
+        return context
+
     def index(self, request, extra_context=None):
         from reviews import selectors
 
@@ -36,9 +44,27 @@ class FactcheckAdminSite(admin.AdminSite):
             "per_rating": _bars([(rating.label, n, rating.slug) for rating, n in per_rating]),
             "per_week": _columns(per_week),
             "my_work": selectors.dashboard_my_work(user=request.user),
+            "overdue": selectors.dashboard_overdue_per_person(),
             **(extra_context or {}),
         }
         return super().index(request, extra_context=context)
+
+
+class Bell:
+    """The header's notification bell; the unread count is read only when a page shows it."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @property
+    def url(self) -> str:
+        return reverse("admin:reviews_notification_changelist")
+
+    @cached_property
+    def unread(self) -> int:
+        from reviews.selectors import notification_unread_count
+
+        return notification_unread_count(user=self.user)
 
 
 def _bars(rows):

@@ -1,3 +1,3 @@
 """The desk's admin pages, one module per thing they show; importing this registers them all."""
 
-from . import claims, sources, verdicts  # noqa: F401
+from . import claims, notifications, sources, verdicts  # noqa: F401

@@ -4,8 +4,17 @@ Split by what they act on: `claims` (triage and edits), `sources`, `verdicts`; `
 row locks and the timeline they share.
 """
 
-from .claims import claim_assign, claim_dismiss, claim_edit, claim_merge, claim_reopen, claim_split
+from .claims import (
+    claim_assign,
+    claim_dismiss,
+    claim_edit,
+    claim_merge,
+    claim_reopen,
+    claim_schedule,
+    claim_split,
+)
 from .common import event_record, lock_claim, lock_claims
+from .notifications import claim_matched_notify, notify
 from .sources import normalize_source_url, source_add, validate_http_url
 from .verdicts import (
     OPEN_VERDICT_STATES,
@@ -22,13 +31,16 @@ __all__ = [
     "claim_assign",
     "claim_dismiss",
     "claim_edit",
+    "claim_matched_notify",
     "claim_merge",
     "claim_reopen",
+    "claim_schedule",
     "claim_split",
     "event_record",
     "lock_claim",
     "lock_claims",
     "normalize_source_url",
+    "notify",
     "sanitize_explanation",
     "source_add",
     "validate_http_url",

@@ -15,13 +15,16 @@ from django.utils import timezone
 from claims.models import Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.history import save_as
+from factcheck.words import shorten
 
 from .. import workflow
 from ..claimreview import claimreview_validate
 from ..events import verdict_published_notify
-from ..models import Rating, Verdict
+from ..models import Notification, Rating, Verdict
+from ..selectors import claim_workers
 from ..workflow import OPEN_VERDICT_STATES, Action, State
 from .common import event_record_here, lock_claim, refresh
+from .notifications import notify
 
 _VERDICT_FIELDS = {"rating", "summary", "explanation", "sources", "correction_note"}
 # Allowed markup in explanations: nh3's defaults (no script, style, event handlers or javascript: URLs).
@@ -251,7 +254,7 @@ def verdict_approve(*, verdict: Verdict, actor) -> Verdict:
     for earlier in claim.verdicts.filter(status=Verdict.Status.APPROVED).exclude(pk=locked.pk):
         earlier.status = Verdict.Status.SUPERSEDED
         save_as(earlier, actor=actor, fields=["status", "updated_at"])
-    workflow.apply(
+    event = workflow.apply(
         Action.APPROVE,
         locked,
         actor=actor,
@@ -259,6 +262,7 @@ def verdict_approve(*, verdict: Verdict, actor) -> Verdict:
         note=f"Version {locked.version} {'published as a correction' if correction else 'approved and published'}.",
     )
     verdict_published_notify(verdict=locked, correction=correction)
+    _notify_published(event=event, verdict=locked, claim=claim, actor=actor, correction=correction)
     refresh(verdict, locked, ("status", "editor", "editor_id", "decided_at", "updated_at"))
     return locked
 
@@ -270,12 +274,47 @@ def verdict_request_changes(*, verdict: Verdict, actor, note: str) -> Verdict:
     if not note:
         raise ValidationError({"note": "Say what needs to change."})
     claim, locked = _lock_verdict(verdict)
-    workflow.apply(
+    event = workflow.apply(
         Action.REQUEST_CHANGES,
         locked,
         actor=actor,
         changes={"editor": actor, "decided_at": timezone.now()},
         note=note,
     )
+    notify(
+        kind=Notification.Kind.CHANGES_REQUESTED,
+        event=f"event:{event.pk}",
+        recipients=[locked.author],
+        actor=actor,
+        claim=claim,
+        verdict=locked,
+        text=f"{actor.get_username()} requested changes to your verdict on claim #{claim.pk}: {note}",
+    )
     refresh(verdict, locked, ("status", "editor", "editor_id", "decided_at", "updated_at"))
     return locked
+
+
+def _notify_published(*, event, verdict: Verdict, claim: Claim, actor, correction: bool) -> None:
+    """The author hears their verdict is public; on a correction, so does everyone who worked on the claim."""
+    what = "correction" if correction else "verdict"
+    notify(
+        kind=Notification.Kind.VERDICT_PUBLISHED,
+        event=f"event:{event.pk}",
+        recipients=[verdict.author],
+        actor=actor,
+        claim=claim,
+        verdict=verdict,
+        text=f"{actor.get_username()} approved and published your {what} on claim #{claim.pk} "
+        f"({verdict.rating.label}): {verdict.summary}",
+    )
+    if correction:
+        notify(
+            kind=Notification.Kind.CORRECTION_PUBLISHED,
+            event=f"event:{event.pk}",
+            recipients=claim_workers(claim_id=claim.pk) - {verdict.author_id},
+            actor=actor,
+            claim=claim,
+            verdict=verdict,
+            text=f"A correction of claim #{claim.pk} is published ({verdict.rating.label}): "
+            f"“{shorten(claim.text, 100)}” — {verdict.correction_note}",
+        )
