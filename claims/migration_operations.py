@@ -2,7 +2,8 @@
 
 from django.contrib.postgres.indexes import PostgresIndex
 from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently
-from django.db.migrations.operations import AddIndex, AlterField, RemoveIndex
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.operations import AddField, AddIndex, AlterField, RemoveIndex
 
 
 class AddIndexConcurrentlyOnPostgres(AddIndexConcurrently):
@@ -67,3 +68,25 @@ class AlterFieldOnPostgres(AlterField):
 
     def describe(self):
         return f"{super().describe()} (schema change on PostgreSQL only)"
+
+
+class AddFieldInPlace(AddField):
+    """AddField that adds the column in place on SQLite too, never rebuilding the table.
+
+    SQLite's schema editor rebuilds a table to add a NOT NULL column, and the rebuild would try to
+    create the PostgreSQL-only indexes (GIN) the model declares. A column with a database default
+    (`db_default`) can be added by `ALTER TABLE … ADD COLUMN … NOT NULL DEFAULT …` there as well,
+    which is Django's generic path; PostgreSQL takes it anyway.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return super().database_forwards(app_label, schema_editor, from_state, to_state)
+        model = to_state.apps.get_model(app_label, self.model_name)
+        if self.allow_migrate_model(schema_editor.connection.alias, model):
+            field = model._meta.get_field(self.name)
+            assert field.has_db_default() or field.null, "only a column with a database default or NULL"
+            BaseDatabaseSchemaEditor.add_field(schema_editor, model, field)
+
+    def describe(self):
+        return f"{super().describe()} (in place on SQLite)"

@@ -39,6 +39,23 @@ class ViewOnlyAdminMixin:
         return False
 
 
+def score(value: float) -> str:
+    """A score between 0 and 1 as every page shows it: two decimals."""
+    return f"{value:.2f}"
+
+
+def age_words(since, now=None) -> str:
+    """How long ago, in the largest whole unit: "5 min", "3 h", "12 d"."""
+    from django.utils import timezone
+
+    seconds = max(0, int(((now or timezone.now()) - since).total_seconds()))
+    if seconds < 3600:
+        return f"{seconds // 60} min"
+    if seconds < 86400:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} d"
+
+
 def service_call(request, call, *, success: str | None = None) -> bool:
     """Run one service call for an admin page; refusals become error messages instead of error pages."""
     try:

@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims import selectors as claim_selectors
@@ -30,6 +31,7 @@ from .forms import (
     ClaimEditForm,
     DismissForm,
     NoteForm,
+    ScheduleForm,
     SourceForm,
     SplitForm,
     VerdictForm,
@@ -136,6 +138,14 @@ PAGE_ACTIONS: dict[str, PageAction] = {
             lambda s: services.claim_edit(claim=s.claim, actor=s.actor, **s.data),
             "The claim is saved.",
             form=ClaimEditForm,
+        ),
+        PageAction(
+            "schedule",
+            Action.SCHEDULE,
+            ON_CLAIM,
+            lambda s: services.claim_schedule(claim=s.claim, actor=s.actor, **s.data),
+            "The deadline and priority are saved.",
+            form=ScheduleForm,
         ),
         PageAction(
             "split",
@@ -321,6 +331,15 @@ def _context(model_admin, request, claim: Claim) -> dict:
             }
         ),
         "split_form": SplitForm(),
+        "schedule_form": ScheduleForm(
+            initial={
+                "due_at": timezone.localtime(claim.due_at) if claim.due_at else None,
+                "priority": claim.priority,
+            }
+        ),
+        "overdue": claim.due_at is not None
+        and claim.status in selectors.OPEN_CLAIM_STATES
+        and claim.due_at < timezone.now(),
         "source_form": SourceForm(),
         "verdict_form": VerdictForm(initial=_verdict_initial(claim, open_verdict, can), claim=claim),
         "note_form": NoteForm(),

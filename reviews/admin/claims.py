@@ -6,12 +6,15 @@ Every change goes through a service (reviews.services): the list's bulk actions 
 
 from django.contrib import admin
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from claims import selectors as claim_selectors
 from claims.models import Claim
 from claims.paginators import EstimatedCountPaginator
-from factcheck.admin_helpers import ReadOnlyHistoryAdmin
+from factcheck.admin_helpers import ReadOnlyHistoryAdmin, age_words, score
 
 from .. import selectors
 from . import claim_list, claim_page
@@ -23,6 +26,9 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         "claim_text",
         "article_title",
         "status",
+        "priority_display",
+        "due_display",
+        "age",
         "checkworthiness_display",
         "claim_type",
         "assignee",
@@ -62,7 +68,26 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     @admin.display(description="check-worthiness", ordering="checkworthiness")
     def checkworthiness_display(self, claim):
-        return f"{claim.checkworthiness:.2f}"
+        return score(claim.checkworthiness)
+
+    @admin.display(description="priority", ordering="-priority")
+    def priority_display(self, claim):
+        if claim.priority == Claim.Priority.NORMAL:
+            return "–"
+        return format_html('<span class="fc-priority p{}">{}</span>', claim.priority, claim.get_priority_display())
+
+    @admin.display(description="due", ordering="due_at")
+    def due_display(self, claim):
+        if claim.due_at is None:
+            return "–"
+        text = date_format(timezone.localtime(claim.due_at), "j M H:i")
+        if claim.status in selectors.OPEN_CLAIM_STATES and claim.due_at < timezone.now():
+            return format_html('<span class="fc-overdue" title="Overdue">{} overdue</span>', text)
+        return text
+
+    @admin.display(description="age", ordering="-created_at")
+    def age(self, claim):
+        return age_words(claim.created_at)
 
     @admin.display(description="rating")
     def current_rating(self, claim):

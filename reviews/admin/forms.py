@@ -55,6 +55,17 @@ class ClaimEditForm(StepForm):
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
 
 
+class ScheduleForm(StepForm):
+    due_at = forms.DateTimeField(
+        required=False,
+        label="Due",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Empty: no deadline.",
+    )
+    priority = forms.TypedChoiceField(choices=Claim.Priority.choices, coerce=int, initial=Claim.Priority.NORMAL)
+
+
 class SplitForm(StepForm):
     at = forms.IntegerField(min_value=1, label="Split at character")
 

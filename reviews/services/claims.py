@@ -9,16 +9,19 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from claims.models import Article, Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.history import delete_as, save_as
 from factcheck.roles import DESK, roles_of
+from factcheck.words import join_words, shorten
 
 from .. import workflow
-from ..models import Verdict, WorkflowEvent
+from ..models import Notification, Verdict, WorkflowEvent
 from ..workflow import Action
 from .common import event_record_here, lock_claim, refresh
+from .notifications import notify
 from .sources import validate_http_url
 
 
@@ -42,12 +45,20 @@ def claim_assign(*, claim: Claim, actor, assignee) -> Claim:
         if locked.assignee_id == assignee.pk and locked.status == Claim.Status.IN_REVIEW:
             refresh(claim, locked, ("assignee", "status", "updated_at"))
             return locked
-        workflow.apply(
+        event = workflow.apply(
             Action.ASSIGN,
             locked,
             actor=actor,
             changes={"assignee": assignee},
             note=f"Assigned to {assignee.get_username()}.",
+        )
+        notify(
+            kind=Notification.Kind.ASSIGNED,
+            event=f"event:{event.pk}",
+            recipients=[assignee],
+            actor=actor,
+            claim=locked,
+            text=f"{actor.get_username()} assigned you claim #{locked.pk}: “{shorten(locked.text, 120)}”",
         )
     refresh(claim, locked, ("assignee", "assignee_id", "status", "updated_at"))
     return locked
@@ -133,6 +144,41 @@ def claim_edit(
     workflow.apply(Action.EDIT, locked, actor=actor, changes=changes, note=f"Changed {', '.join(changes)}.")
     refresh(claim, locked, (*changes, "updated_at"))
     return locked
+
+
+_UNCHANGED = object()
+
+
+@transaction.atomic
+def claim_schedule(*, claim: Claim, actor, due_at=_UNCHANGED, priority=_UNCHANGED) -> Claim:
+    """Set when the desk should have decided a claim (`due_at=None` clears it) and how urgent it is."""
+    locked = lock_claim(claim.pk)
+    workflow.check(Action.SCHEDULE, locked, user=actor)
+    changes = {}
+    if due_at is not _UNCHANGED:
+        if due_at is not None and timezone.is_naive(due_at):
+            raise ValidationError({"due_at": "Give the deadline with its time zone."})
+        if due_at != locked.due_at:
+            changes["due_at"] = due_at
+    if priority is not _UNCHANGED:
+        if priority not in Claim.Priority.values:
+            raise ValidationError({"priority": f"Choose one of: {', '.join(Claim.Priority.labels).lower()}."})
+        if priority != locked.priority:
+            changes["priority"] = priority
+    if not changes:
+        return locked
+    said = []
+    if "due_at" in changes:
+        said.append(f"set the deadline to {due_words(due_at)}" if due_at else "removed the deadline")
+    if "priority" in changes:
+        said.append(f"set the priority to {Claim.Priority(priority).label.lower()}")
+    workflow.apply(Action.SCHEDULE, locked, actor=actor, changes=changes, note=f"{join_words(said).capitalize()}.")
+    refresh(claim, locked, (*changes, "updated_at"))
+    return locked
+
+
+def due_words(due_at) -> str:
+    return timezone.localtime(due_at).strftime("%-d %b %Y, %H:%M")
 
 
 def _lock_article_claims(article_id: int) -> None:
