@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from factcheck.words import shorten
+
 
 class Article(models.Model):
     class SegmentationStatus(models.TextChoices):
@@ -162,7 +164,7 @@ class Claim(models.Model):
         ]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)
 
 
 class Source(models.Model):

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from factcheck.words import shorten
+
 
 class Rating(models.Model):
     """One label of the desk's rating scale; `value` is None for off-scale labels."""
@@ -69,7 +71,7 @@ class Verdict(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.claim_id} v{self.version}: {self.summary[:60]}"
+        return f"{self.claim_id} v{self.version}: {shorten(self.summary, 60)}"
 
 
 class WorkflowEvent(models.Model):
@@ -155,3 +157,29 @@ class NotificationPreference(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.kind}: in-app {self.in_app}, e-mail {self.email}"
+
+
+class Comment(models.Model):
+    """The desk's internal thread on a claim: never on the public site, never in the integrators' API.
+
+    An editor's request for changes is posted here too (kind `changes_requested`, naming the verdict).
+    """
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", "Comment"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="comments")
+    verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.COMMENT)
+    body = models.TextField()
+    mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "created_at", "id"]
+        indexes = [models.Index(fields=["claim", "created_at"], name="comment_claim_created_idx")]
+
+    def __str__(self):
+        return f"{self.claim_id}: {shorten(self.body, 60)}"

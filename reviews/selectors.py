@@ -8,7 +8,7 @@ from django.db.models import CharField, F, Func, OuterRef, Prefetch, QuerySet, S
 from claims.models import Claim, Source
 from claims.selectors import text_search
 
-from .models import Notification, Rating, Verdict, WorkflowEvent
+from .models import Comment, Notification, Rating, Verdict, WorkflowEvent
 
 # Verdict states anyone outside the desk may see: the published version and the ones it replaced.
 PUBLIC_VERDICT_STATES = (Verdict.Status.APPROVED, Verdict.Status.SUPERSEDED)
@@ -278,6 +278,7 @@ def claim_detail(*, claim_id: int) -> Claim:
             Prefetch("sources", queryset=Source.objects.select_related("added_by")),
             Prefetch("verdicts", queryset=verdicts.order_by("-version")),
             Prefetch("events", queryset=events),
+            Prefetch("comments", queryset=Comment.objects.select_related("author").order_by("created_at", "id")),
         )
         .get(pk=claim_id)
     )

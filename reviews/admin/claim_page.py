@@ -24,11 +24,12 @@ from factcheck.admin_helpers import service_call
 from factcheck.roles import roles_of, roles_remember
 
 from .. import selectors, services, workflow
-from ..models import Verdict
+from ..models import Comment, Verdict
 from ..workflow import Action
 from .forms import (
     AssignForm,
     ClaimEditForm,
+    CommentForm,
     DismissForm,
     NoteForm,
     ScheduleForm,
@@ -146,6 +147,14 @@ PAGE_ACTIONS: dict[str, PageAction] = {
             lambda s: services.claim_schedule(claim=s.claim, actor=s.actor, **s.data),
             "The deadline and priority are saved.",
             form=ScheduleForm,
+        ),
+        PageAction(
+            "comment",
+            Action.COMMENT,
+            ON_CLAIM,
+            lambda s: services.comment_add(claim=s.claim, actor=s.actor, **s.data),
+            "Your comment is posted.",
+            form=CommentForm,
         ),
         PageAction(
             "split",
@@ -297,6 +306,7 @@ def _context(model_admin, request, claim: Claim) -> dict:
     )
     can = {name: page.shows(action) for name, action in PAGE_ACTIONS.items()}
     before, after = claim_selectors.claim_neighbours(claim=claim)
+    comments = list(claim.comments.all())
     return {
         "title": f"Claim #{claim.pk}",
         "public_url": _public_url(claim) if published else None,
@@ -319,6 +329,9 @@ def _context(model_admin, request, claim: Claim) -> dict:
         "is_author": open_verdict is not None and open_verdict.author_id == user.pk,
         "is_correction": published,
         "events": list(claim.events.all()),
+        "comments": comments,
+        "comment_form": CommentForm(),
+        "changes_note": _changes_note(comments, open_verdict),
         "can": can,
         "assign_form": AssignForm(initial={"assignee": claim.assignee_id}),
         "dismiss_form": DismissForm(),
@@ -345,6 +358,14 @@ def _context(model_admin, request, claim: Claim) -> dict:
         "note_form": NoteForm(),
         "desk_users": desk_users(),
     }
+
+
+def _changes_note(comments, open_verdict: Verdict | None) -> Comment | None:
+    """The editor's note on the open verdict while it waits for the author's changes."""
+    if open_verdict is None or open_verdict.status != Verdict.Status.CHANGES_REQUESTED:
+        return None
+    notes = [c for c in comments if c.verdict_id == open_verdict.pk and c.kind == Comment.Kind.CHANGES_REQUESTED]
+    return notes[-1] if notes else None
 
 
 def _verdict_initial(claim: Claim, open_verdict: Verdict | None, can: dict) -> dict | None:

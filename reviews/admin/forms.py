@@ -66,6 +66,14 @@ class ScheduleForm(StepForm):
     priority = forms.TypedChoiceField(choices=Claim.Priority.choices, coerce=int, initial=Claim.Priority.NORMAL)
 
 
+class CommentForm(StepForm):
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "Write to the desk; @name tells someone."}),
+        max_length=5000,
+        label="Comment",
+    )
+
+
 class SplitForm(StepForm):
     at = forms.IntegerField(min_value=1, label="Split at character")
 

@@ -13,6 +13,7 @@ from .claims import (
     claim_schedule,
     claim_split,
 )
+from .comments import comment_add, mentioned_users
 from .common import event_record, lock_claim, lock_claims
 from .notifications import claim_matched_notify, notify
 from .sources import normalize_source_url, source_add, validate_http_url
@@ -36,9 +37,11 @@ __all__ = [
     "claim_reopen",
     "claim_schedule",
     "claim_split",
+    "comment_add",
     "event_record",
     "lock_claim",
     "lock_claims",
+    "mentioned_users",
     "normalize_source_url",
     "notify",
     "sanitize_explanation",

@@ -18,7 +18,7 @@ from factcheck.roles import DESK, roles_of
 from factcheck.words import join_words, shorten
 
 from .. import workflow
-from ..models import Notification, Verdict, WorkflowEvent
+from ..models import Comment, Notification, Verdict, WorkflowEvent
 from ..workflow import Action
 from .common import event_record_here, lock_claim, refresh
 from .notifications import notify
@@ -303,6 +303,9 @@ def claim_merge(*, claims, actor) -> Claim:
     for event in WorkflowEvent.objects.filter(claim__in=absorbed).order_by("pk"):
         event.claim = survivor
         save_as(event, actor=actor, fields=["claim"])
+    for comment in Comment.objects.filter(claim__in=absorbed).order_by("pk"):
+        comment.claim = survivor
+        comment.save(update_fields=["claim"])
     note = f"Merged {', '.join(f'#{item.pk}' for item in absorbed)} into #{survivor.pk}."
     for item in absorbed:
         delete_as(item, actor=actor)

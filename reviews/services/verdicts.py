@@ -20,9 +20,10 @@ from factcheck.words import shorten
 from .. import workflow
 from ..claimreview import claimreview_validate
 from ..events import verdict_published_notify
-from ..models import Notification, Rating, Verdict
+from ..models import Comment, Notification, Rating, Verdict
 from ..selectors import claim_workers
 from ..workflow import OPEN_VERDICT_STATES, Action, State
+from .comments import comment_add
 from .common import event_record_here, lock_claim, refresh
 from .notifications import notify
 
@@ -281,6 +282,8 @@ def verdict_request_changes(*, verdict: Verdict, actor, note: str) -> Verdict:
         changes={"editor": actor, "decided_at": timezone.now()},
         note=note,
     )
+    # The note opens the desk's thread on the claim too, where the author answers it.
+    comment_add(claim=claim, actor=actor, body=note, verdict=locked, kind=Comment.Kind.CHANGES_REQUESTED)
     notify(
         kind=Notification.Kind.CHANGES_REQUESTED,
         event=f"event:{event.pk}",
