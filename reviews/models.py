@@ -39,7 +39,7 @@ class Verdict(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
     summary = models.CharField(max_length=300)
-    explanation = models.TextField(blank=True, help_text="Sanitised HTML.")
+    explanation = models.TextField(blank=True, help_text="Markdown; shown through reviews.markdown.")
     sources = models.ManyToManyField("claims.Source", blank=True, related_name="verdicts")
     status = models.CharField(max_length=32, choices=Status.choices, default=Status.DRAFT)
     editor = models.ForeignKey(
@@ -72,6 +72,13 @@ class Verdict(models.Model):
 
     def __str__(self):
         return f"{self.claim_id} v{self.version}: {shorten(self.summary, 60)}"
+
+    @property
+    def explanation_html(self):
+        """The explanation as every page shows it: Markdown rendered, then sanitised."""
+        from .markdown import render_explanation
+
+        return render_explanation(self.explanation)
 
 
 class WorkflowEvent(models.Model):

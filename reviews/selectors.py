@@ -76,7 +76,7 @@ def verdict_queue() -> QuerySet:
     """Verdicts waiting for an editor, oldest submission first."""
     return (
         Verdict.objects.filter(status=Verdict.Status.SUBMITTED)
-        .select_related("claim", "claim__article", "author", "rating")
+        .select_related("claim", "claim__article", "author", "editor", "rating")
         .prefetch_related("sources")
         .order_by("submitted_at", "id")
     )

@@ -24,7 +24,9 @@ from factcheck.admin_helpers import service_call
 from factcheck.roles import roles_of, roles_remember
 
 from .. import selectors, services, workflow
+from ..markdown import render_explanation
 from ..models import Comment, Verdict
+from ..verdict_changes import verdict_changes
 from ..workflow import Action
 from .forms import (
     AssignForm,
@@ -169,7 +171,7 @@ PAGE_ACTIONS: dict[str, PageAction] = {
             "source_add",
             Action.EDIT,
             ON_WORK,
-            lambda s: services.source_add(claim=s.claim, actor=s.actor, **s.data),
+            lambda s: services.source_add(claim=s.claim, actor=s.actor, cite_in_draft=True, **s.data),
             "The source is added.",
             form=SourceForm,
         ),
@@ -307,6 +309,7 @@ def _context(model_admin, request, claim: Claim) -> dict:
     can = {name: page.shows(action) for name, action in PAGE_ACTIONS.items()}
     before, after = claim_selectors.claim_neighbours(claim=claim)
     comments = list(claim.comments.all())
+    verdict_initial = _verdict_initial(claim, open_verdict, can)
     return {
         "title": f"Claim #{claim.pk}",
         "public_url": _public_url(claim) if published else None,
@@ -354,7 +357,10 @@ def _context(model_admin, request, claim: Claim) -> dict:
         and claim.status in selectors.OPEN_CLAIM_STATES
         and claim.due_at < timezone.now(),
         "source_form": SourceForm(),
-        "verdict_form": VerdictForm(initial=_verdict_initial(claim, open_verdict, can), claim=claim),
+        "verdict_form": VerdictForm(initial=verdict_initial, claim=claim),
+        "explanation_preview": render_explanation((verdict_initial or {}).get("explanation", "")),
+        "open_verdict_changes": verdict_changes([open_verdict]).get(open_verdict.pk) if open_verdict else None,
+        "preview_markdown_url": reverse("admin:reviews_verdict_preview_markdown"),
         "note_form": NoteForm(),
         "desk_users": desk_users(),
     }
@@ -377,7 +383,8 @@ def _verdict_initial(claim: Claim, open_verdict: Verdict | None, can: dict) -> d
     else:
         current = None
     if current is None:
-        return None
+        # A first draft cites every source gathered so far; the author unticks what it does not need.
+        return {"sources": [s.pk for s in claim.sources.all()]} if can["verdict_draft"] else None
     initial = {
         "rating": current.rating_id,
         "summary": current.summary,

@@ -43,6 +43,16 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
+    history_field_words = {
+        "text": "the wording",
+        "checkworthiness": "the check-worthiness",
+        "claim_type": "the claim type",
+        "dismiss_reason": "the dismissal reason",
+        "claimant_url": "the claimant's address",
+        "due_at": "the deadline",
+        "start": "where it starts",
+        "end": "where it ends",
+    }
     paginator = EstimatedCountPaginator
     actions = claim_list.ACTIONS
 

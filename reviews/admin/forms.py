@@ -94,7 +94,10 @@ class VerdictForm(StepForm):
     rating = forms.ModelChoiceField(queryset=Rating.objects.all(), empty_label="— choose a rating —")
     summary = forms.CharField(required=False, max_length=300, widget=forms.TextInput(attrs={"size": 80}))
     explanation = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 6}), help_text="Basic HTML is kept; scripts are removed."
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "data-markdown-preview": "fc-explanation-preview"}),
+        help_text="Markdown: **bold**, _italic_, [a link](https://…), lists with - or 1. "
+        "The preview below is what readers will see.",
     )
     sources = forms.ModelMultipleChoiceField(
         queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple, label="Cited sources"

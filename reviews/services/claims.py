@@ -92,6 +92,15 @@ def claim_reopen(*, claim: Claim, actor, note: str = "") -> Claim:
     return locked
 
 
+# How the timeline names what a person changed on a claim.
+CLAIM_FIELD_WORDS = {
+    "text": "the wording",
+    "claimant": "the claimant",
+    "claimant_url": "the claimant's address",
+    "tags": "the tags",
+}
+
+
 @transaction.atomic
 def claim_edit(
     *,
@@ -141,7 +150,8 @@ def claim_edit(
     if not changes:
         return locked
 
-    workflow.apply(Action.EDIT, locked, actor=actor, changes=changes, note=f"Changed {', '.join(changes)}.")
+    said = join_words(CLAIM_FIELD_WORDS[name] for name in changes)
+    workflow.apply(Action.EDIT, locked, actor=actor, changes=changes, note=f"Changed {said}.")
     refresh(claim, locked, (*changes, "updated_at"))
     return locked
 

@@ -6,7 +6,6 @@ move the verdict and its claim and record the event; or it raises StateConflict 
 RoleForbidden (403) or ValidationError (field errors).
 """
 
-import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,11 +14,12 @@ from django.utils import timezone
 from claims.models import Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.history import save_as
-from factcheck.words import shorten
+from factcheck.words import join_words, shorten
 
 from .. import workflow
 from ..claimreview import claimreview_validate
 from ..events import verdict_published_notify
+from ..markdown import render_explanation
 from ..models import Comment, Notification, Rating, Verdict
 from ..selectors import claim_workers
 from ..workflow import OPEN_VERDICT_STATES, Action, State
@@ -28,12 +28,30 @@ from .common import event_record_here, lock_claim, refresh
 from .notifications import notify
 
 _VERDICT_FIELDS = {"rating", "summary", "explanation", "sources", "correction_note"}
-# Allowed markup in explanations: nh3's defaults (no script, style, event handlers or javascript: URLs).
-_LINK_REL = "noopener noreferrer nofollow"
+# How the timeline names what an author changed.
+VERDICT_FIELD_WORDS = {
+    "rating": "the rating",
+    "summary": "the summary",
+    "explanation": "the explanation",
+    "sources": "the cited sources",
+    "correction_note": "the correction note",
+}
+MAX_EXPLANATION_CHARS = 100_000
 
 
 def sanitize_explanation(html: str) -> str:
-    return nh3.clean(html or "", link_rel=_LINK_REL).strip()
+    """HTML (or Markdown) as it may be shown: rendered and cleaned (see reviews.markdown)."""
+    return str(render_explanation(html or ""))
+
+
+def _clean_explanation(explanation: str) -> str:
+    # Stored as written (Markdown): it is rendered and sanitised wherever it is shown.
+    explanation = (explanation or "").strip()
+    if len(explanation) > MAX_EXPLANATION_CHARS:
+        raise ValidationError(
+            {"explanation": f"The explanation is {len(explanation)} characters; the limit is {MAX_EXPLANATION_CHARS}."}
+        )
+    return explanation
 
 
 def _clean_summary(summary: str) -> str:
@@ -122,6 +140,10 @@ def verdict_create(
         cited = _resolve_sources(claim=locked, sources=sources)
     except ValidationError as error:
         errors.update(error.message_dict)
+    try:
+        explanation = _clean_explanation(explanation)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
 
@@ -132,7 +154,7 @@ def verdict_create(
         author=actor,
         rating=rating,
         summary=summary,
-        explanation=sanitize_explanation(explanation),
+        explanation=explanation,
         correction_note=correction_note,
         status=Verdict.Status.DRAFT,
     )
@@ -170,7 +192,10 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
         except ValidationError as error:
             errors.update(error.message_dict)
     if "explanation" in fields:
-        changes["explanation"] = sanitize_explanation(fields["explanation"])
+        try:
+            changes["explanation"] = _clean_explanation(fields["explanation"])
+        except ValidationError as error:
+            errors.update(error.message_dict)
     if "correction_note" in fields:
         note = (fields["correction_note"] or "").strip()
         is_correction = _is_correction(claim)
@@ -187,15 +212,22 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
     if errors:
         raise ValidationError(errors)
 
+    # Only what differs from the stored version is written and told: a form posts every field.
+    changes = {name: value for name, value in changes.items() if getattr(locked, name) != value}
+    if cited is not None and {s.pk for s in cited} == set(locked.sources.values_list("pk", flat=True)):
+        cited = None
     changed = [*changes, *(["sources"] if cited is not None else [])]
+    if not changed:
+        return locked
     workflow.apply(
         Action.EDIT,
         locked,
         actor=actor,
         changes=changes,
-        note=f"Version {locked.version}: changed {', '.join(changed) or 'nothing'}.",
+        note=f"Changed {join_words(VERDICT_FIELD_WORDS[name] for name in changed)} of version {locked.version}.",
     )
     if cited is not None:
+        locked._history_user = actor
         locked.sources.set(cited)
     refresh(verdict, locked, ("rating", "rating_id", "summary", "explanation", "correction_note", "updated_at"))
     return locked
