@@ -52,6 +52,8 @@ class Article(models.Model):
             models.Index(fields=["-created_at", "-id"], name="article_created_idx"),
             # The claim list's publisher filter reads the distinct publishers from this index alone.
             models.Index(fields=["publisher"], name="article_publisher_idx"),
+            # Serves claims.selectors.article_title_search (the desk's claim search reads titles too).
+            GinIndex(SearchVector("title", config="english"), name="article_title_search_idx"),
         ]
 
     def __str__(self):

@@ -45,6 +45,7 @@ class FactcheckAdminSite(admin.AdminSite):
             "per_week": _columns(per_week),
             "my_work": selectors.dashboard_my_work(user=request.user),
             "overdue": selectors.dashboard_overdue_per_person(),
+            "recent_actions": selectors.recent_actions(user=request.user),
             **(extra_context or {}),
         }
         return super().index(request, extra_context=context)

@@ -160,6 +160,14 @@ def dashboard_overdue_per_person() -> list[tuple[object, int]]:
     return sorted(result, key=lambda row: (-row[1], row[0] is None, row[0].get_username() if row[0] else ""))
 
 
+def recent_actions(*, user, limit: int = 10) -> list:
+    """The steps `user` took last, from the claims' timelines (the desk's writes go through services,
+    which record there rather than in the admin's LogEntry)."""
+    return list(
+        WorkflowEvent.objects.filter(actor=user).select_related("actor", "claim").order_by("-at", "-id")[:limit]
+    )
+
+
 def dashboard_my_work(*, user) -> dict[str, int]:
 
     return {

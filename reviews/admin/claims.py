@@ -9,12 +9,12 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.text import Truncator
 
 from claims import selectors as claim_selectors
 from claims.models import Claim
 from claims.paginators import EstimatedCountPaginator
 from factcheck.admin_helpers import ReadOnlyHistoryAdmin, age_words, score
+from factcheck.words import shorten
 
 from .. import selectors
 from . import claim_list, claim_page
@@ -39,7 +39,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_filter = claim_list.FILTERS
     list_select_related = ("article", "assignee")
     search_fields = ("text",)
-    search_help_text = "Words of the claim (full-text)."
+    search_help_text = "Words of the claim or of its article's title, in any order."
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
@@ -66,15 +66,15 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         return ("-updated_at", "-id")
 
     def get_search_results(self, request, queryset, search_term):
-        return claim_selectors.claim_search(queryset, search_term), False
+        return claim_selectors.claim_search(queryset, search_term, titles=True), False
 
     @admin.display(description="claim", ordering="text")
     def claim_text(self, claim):
-        return Truncator(claim.text).chars(120)
+        return shorten(claim.text, 240)
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, claim):
-        return Truncator(claim.article.title).chars(60)
+        return shorten(claim.article.title, 60)
 
     @admin.display(description="check-worthiness", ordering="checkworthiness")
     def checkworthiness_display(self, claim):

@@ -7,11 +7,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from claims.models import Claim
 from factcheck.admin_helpers import ReadOnlyHistoryAdmin, ViewOnlyAdminMixin
 from factcheck.words import shorten
 
 from ..models import Rating, Verdict, WorkflowEvent
-from ..timeline import event_words
+from ..timeline import ACTION_WORDS, event_words
 from . import editor_review
 
 
@@ -90,10 +91,32 @@ class VerdictAdmin(ViewOnlyAdminMixin, ReadOnlyHistoryAdmin):
         return custom + super().get_urls()
 
 
+class EventActionFilter(admin.SimpleListFilter):
+    title = "what was done"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return [(action, words) for action, words in ACTION_WORDS.items()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
+class EventStateFilter(admin.SimpleListFilter):
+    title = "claim state after"
+    parameter_name = "to_state"
+
+    def lookups(self, request, model_admin):
+        return Claim.Status.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(to_state=self.value()) if self.value() else queryset
+
+
 @admin.register(WorkflowEvent)
 class WorkflowEventAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("at", "claim_short", "what", "states", "note_short")
-    list_filter = ("action", "to_state")
+    list_filter = (EventActionFilter, EventStateFilter)
     list_select_related = ("claim", "actor")
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
