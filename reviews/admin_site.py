@@ -20,11 +20,15 @@ class FactcheckAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         """Staff in the Reviewers or Editors group (or superusers); integrators use the API only."""
-        from factcheck.roles import Role, roles_of
+        from factcheck.roles import Role, roles_of, roles_remember
 
         user = request.user
         if not (user.is_active and user.is_staff):
             return False
+        if not user.is_superuser and not hasattr(user, "_fc_roles_read"):
+            # Read once per request: every page asks again (the header, the app list, the bell).
+            roles_remember(user=user, group_names=[group.name for group in user.groups.all()])
+            user._fc_roles_read = True
         return user.is_superuser or bool(roles_of(user) & {Role.REVIEWER, Role.EDITOR})
 
     def each_context(self, request):
@@ -62,10 +66,14 @@ class Bell:
         return reverse("admin:reviews_notification_changelist")
 
     @cached_property
-    def unread(self) -> int:
-        from reviews.selectors import notification_unread_count
+    def unread(self) -> str:
+        """The count as the bell shows it ("" for none, "99+" beyond the cap)."""
+        from reviews.selectors import UNREAD_COUNT_CAP, notification_unread_count
 
-        return notification_unread_count(user=self.user)
+        n = notification_unread_count(user=self.user)
+        if n >= UNREAD_COUNT_CAP:
+            return f"{UNREAD_COUNT_CAP - 1}+"
+        return str(n) if n else ""
 
 
 def _bars(rows):

@@ -312,5 +312,11 @@ def notification_inbox(*, user) -> QuerySet:
     )
 
 
+# The bell shows "99+" beyond this: counting further would read a neglected inbox on every page.
+UNREAD_COUNT_CAP = 100
+
+
 def notification_unread_count(*, user) -> int:
-    return Notification.objects.filter(recipient=user, in_app=True, read_at__isnull=True).count()
+    """Unread in-app notifications of `user`, counted up to UNREAD_COUNT_CAP."""
+    unread = Notification.objects.filter(recipient=user, in_app=True, read_at__isnull=True)
+    return unread[:UNREAD_COUNT_CAP].count()

@@ -15,7 +15,6 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims import selectors as claim_selectors
@@ -24,10 +23,9 @@ from factcheck.admin_helpers import service_call
 from factcheck.roles import roles_of, roles_remember
 
 from .. import selectors, services, workflow
-from ..markdown import render_explanation
-from ..models import Comment, Verdict
-from ..verdict_changes import verdict_changes
+from ..models import Verdict
 from ..workflow import Action
+from . import claim_sections
 from .forms import (
     AssignForm,
     ClaimEditForm,
@@ -308,8 +306,6 @@ def _context(model_admin, request, claim: Claim) -> dict:
     )
     can = {name: page.shows(action) for name, action in PAGE_ACTIONS.items()}
     before, after = claim_selectors.claim_neighbours(claim=claim)
-    comments = list(claim.comments.all())
-    verdict_initial = _verdict_initial(claim, open_verdict, can)
     return {
         "title": f"Claim #{claim.pk}",
         "public_url": _public_url(claim) if published else None,
@@ -332,9 +328,6 @@ def _context(model_admin, request, claim: Claim) -> dict:
         "is_author": open_verdict is not None and open_verdict.author_id == user.pk,
         "is_correction": published,
         "events": list(claim.events.all()),
-        "comments": comments,
-        "comment_form": CommentForm(),
-        "changes_note": _changes_note(comments, open_verdict),
         "can": can,
         "assign_form": AssignForm(initial={"assignee": claim.assignee_id}),
         "dismiss_form": DismissForm(),
@@ -347,53 +340,14 @@ def _context(model_admin, request, claim: Claim) -> dict:
             }
         ),
         "split_form": SplitForm(),
-        "schedule_form": ScheduleForm(
-            initial={
-                "due_at": timezone.localtime(claim.due_at) if claim.due_at else None,
-                "priority": claim.priority,
-            }
-        ),
-        "overdue": claim.due_at is not None
-        and claim.status in selectors.OPEN_CLAIM_STATES
-        and claim.due_at < timezone.now(),
         "source_form": SourceForm(),
-        "verdict_form": VerdictForm(initial=verdict_initial, claim=claim),
-        "explanation_preview": render_explanation((verdict_initial or {}).get("explanation", "")),
-        "open_verdict_changes": verdict_changes([open_verdict]).get(open_verdict.pk) if open_verdict else None,
-        "preview_markdown_url": reverse("admin:reviews_verdict_preview_markdown"),
+        # The page's later panels, each from its own builder (claim_sections).
+        **claim_sections.schedule_section(claim),
+        **claim_sections.verdict_section(claim, open_verdict, can),
+        **claim_sections.discussion_section(claim, open_verdict),
         "note_form": NoteForm(),
         "desk_users": desk_users(),
     }
-
-
-def _changes_note(comments, open_verdict: Verdict | None) -> Comment | None:
-    """The editor's note on the open verdict while it waits for the author's changes."""
-    if open_verdict is None or open_verdict.status != Verdict.Status.CHANGES_REQUESTED:
-        return None
-    notes = [c for c in comments if c.verdict_id == open_verdict.pk and c.kind == Comment.Kind.CHANGES_REQUESTED]
-    return notes[-1] if notes else None
-
-
-def _verdict_initial(claim: Claim, open_verdict: Verdict | None, can: dict) -> dict | None:
-    """The verdict form starts from the author's open draft, or from the published version to correct."""
-    if can["verdict_update"]:
-        current = open_verdict
-    elif claim.status == Claim.Status.PUBLISHED:
-        current = next((v for v in claim.verdicts.all() if v.status == Verdict.Status.APPROVED), None)
-    else:
-        current = None
-    if current is None:
-        # A first draft cites every source gathered so far; the author unticks what it does not need.
-        return {"sources": [s.pk for s in claim.sources.all()]} if can["verdict_draft"] else None
-    initial = {
-        "rating": current.rating_id,
-        "summary": current.summary,
-        "explanation": current.explanation,
-        "sources": [s.pk for s in current.sources.all()],
-    }
-    if current is open_verdict:
-        initial["correction_note"] = current.correction_note
-    return initial
 
 
 def _public_url(claim: Claim) -> str | None:

@@ -20,7 +20,7 @@ from ..workflow import Action
 from .claim_page import remember_roles
 from .forms import NoteForm
 
-QUEUE_CONTEXT_CHARS = 280  # characters of the article shown on each side of the claim in the queue
+QUEUE_CONTEXT_CHARS = 200  # characters of the article shown on each side of the claim in the queue
 MAX_PREVIEW_CHARS = 100_000
 
 

@@ -16,7 +16,9 @@ def test_shortened_text_ends_at_a_whole_word():
     assert shorten(text, 40) == "The minister said unemployment fell by…"
     assert shorten(text, 200) == text
     assert shorten("Antidisestablishmentarianism", 10) == "Antidises…"
-    assert join_words(["the summary", "the explanation", "the rating"]) == "the summary, the explanation and the rating"
+    assert (
+        join_words(["the summary", "the explanation", "the rating"]) == "the summary, the explanation and the rating"
+    )
 
 
 def test_scores_read_the_same_on_the_article_page_and_the_claim_list(client, editor):

@@ -96,3 +96,14 @@ def test_the_preferences_page_saves_each_kind_and_channel(client, reviewer):
     assert chosen["assigned"] == (True, False)
     assert chosen["mentioned"] == (False, True)
     assert chosen["changes_requested"] == (False, False)
+
+
+def test_the_bell_stops_counting_at_a_hundred(client, reviewer):
+    from reviews import selectors
+
+    _told(reviewer, selectors.UNREAD_COUNT_CAP + 1)
+    client.force_login(reviewer)
+
+    html = client.get(reverse("admin:index")).content.decode()
+
+    assert '<span class="fc-bell-count" id="fc-bell-count">99+</span>' in html

@@ -91,7 +91,7 @@ def test_the_list_sorts_by_priority_and_shows_it(client, reviewer):
     ClaimFactory(text="An urgent claim.", priority=Claim.Priority.URGENT)
     client.force_login(reviewer)
 
-    response = client.get(reverse("admin:claims_claim_changelist"), {"o": "4"})  # the priority column
+    response = client.get(reverse("admin:claims_claim_changelist"), {"o": "4"})  # priority and deadline
     rows = [str(claim) for claim in response.context["cl"].result_list]
 
     assert rows[0] == "An urgent claim."
