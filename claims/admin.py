@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from factcheck.admin_helpers import ReadOnlyHistoryAdmin
+from factcheck.admin_helpers import ReadOnlyHistoryAdmin, score
 from factcheck.errors import WorkflowError
 
 from . import admin_feeds  # noqa: F401 (registers the feed pages)
@@ -28,7 +28,7 @@ SNAPSHOT_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-s
 
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ("position", "claim_link", "status", "checkworthiness", "claim_type", "assignee")
+    fields = ("position", "claim_link", "status", "checkworthiness_display", "claim_type", "assignee")
     readonly_fields = fields
     ordering = ("position",)
     extra = 0
@@ -42,6 +42,10 @@ class ClaimInline(admin.TabularInline):
     def claim_link(self, claim):
         url = reverse("admin:claims_claim_change", args=[claim.pk])
         return format_html('<a href="{}">{}</a>', url, Truncator(claim.text).chars(140))
+
+    @admin.display(description="check-worthiness")
+    def checkworthiness_display(self, claim):
+        return score(claim.checkworthiness)  # as the claim list and the claim page show it
 
     def has_add_permission(self, request, obj=None):
         return False

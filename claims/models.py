@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from factcheck.words import shorten
+
 
 class Article(models.Model):
     class SegmentationStatus(models.TextChoices):
@@ -73,6 +75,8 @@ class Article(models.Model):
             models.Index(fields=["-created_at", "-id"], name="article_created_idx"),
             # The claim list's publisher filter reads the distinct publishers from this index alone.
             models.Index(fields=["publisher"], name="article_publisher_idx"),
+            # Serves claims.selectors.article_title_search (the desk's claim search reads titles too).
+            GinIndex(SearchVector("title", config="english"), name="article_title_search_idx"),
         ]
 
     def __str__(self):
@@ -184,6 +188,11 @@ class Claim(models.Model):
         OTHER = "other", "Other"
         NOT_A_CLAIM = "not_a_claim", "Not a claim"
 
+    class Priority(models.IntegerChoices):
+        NORMAL = 0, "Normal"
+        HIGH = 1, "High"
+        URGENT = 2, "Urgent"
+
     class DismissReason(models.TextChoices):
         NOT_CHECKWORTHY = "not_checkworthy", "Not check-worthy"
         OPINION = "opinion", "Opinion"
@@ -219,6 +228,11 @@ class Claim(models.Model):
     claimant = models.CharField(max_length=200, blank=True, help_text="Who made the claim: a person or organisation.")
     claimant_url = models.URLField(max_length=2000, blank=True)
     tags = models.JSONField(default=list, blank=True, help_text="Topic tags.")
+    # A column default too: rows written by COPY or an older process get "normal" from the database.
+    priority = models.PositiveSmallIntegerField(
+        choices=Priority.choices, default=Priority.NORMAL, db_default=Priority.NORMAL
+    )
+    due_at = models.DateTimeField(null=True, blank=True, help_text="When the desk should have decided it.")
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -258,12 +272,15 @@ class Claim(models.Model):
             models.Index(fields=["position", "id"], name="claim_position_idx"),
             # Serves claims.selectors.claim_search: the expression must stay identical to the one it filters on.
             GinIndex(SearchVector("text", config="english"), name="claim_text_search_idx"),
+            # Deadlines and priorities are set by people on few claims: the segmenter's rows skip both.
+            models.Index(fields=["due_at", "id"], name="claim_due_idx", condition=Q(due_at__isnull=False)),
+            models.Index(fields=["-priority", "due_at", "id"], name="claim_priority_idx", condition=Q(priority__gt=0)),
             # What deleting a user sets to NULL; claims from the segmenter have no creator.
             models.Index(fields=["created_by"], name="claim_created_by_idx", condition=Q(created_by__isnull=False)),
         ]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)
 
 
 class ArticleFragment(models.Model):

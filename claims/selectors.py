@@ -2,9 +2,11 @@
 
 import functools
 import operator
+import re
 
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from .models import Article, Claim, Source
 
@@ -19,10 +21,19 @@ def _search_query(q: str):
     return SearchQuery(q, config=SEARCH_CONFIG, search_type="websearch")
 
 
-def claim_search(queryset: QuerySet, q: str) -> QuerySet:
-    """Claims whose text matches `q`: PostgreSQL full-text search (English), a substring match elsewhere.
+# The embedded mode's FTS5 index of claim wording (claims/migrations/0008).
+SQLITE_FTS_TABLE = "claims_claim_fts"
+# How many articles a title search names at most (newest first): the claim list's query takes them
+# as a list of ids, which the (article, position) index serves beside the text index.
+MAX_TITLE_MATCHES = 1000
+_FTS_MATCH_SQL = f"SELECT rowid FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH %s"  # noqa: S608
 
-    The search expression is kept here, in one place, so the index that serves it can match it.
+
+def claim_search(queryset: QuerySet, q: str, *, titles: bool = False) -> QuerySet:
+    """Claims whose wording matches `q` (every word, in any order), or with `titles` whose article's title does.
+
+    PostgreSQL: its full-text search (English, web-search syntax); the expression is kept here, in one
+    place, so the index that serves it matches it. SQLite: the FTS5 index the migrations keep.
     """
     q = (q or "").strip()
     if not q:
@@ -31,8 +42,39 @@ def claim_search(queryset: QuerySet, q: str) -> QuerySet:
         from django.contrib.postgres.search import SearchVector
 
         # alias(), not annotate(): the vector is for the WHERE clause (and its index), not the rows.
-        return queryset.alias(search=SearchVector("text", config=SEARCH_CONFIG)).filter(search=_search_query(q))
-    return queryset.filter(text__icontains=q)
+        queryset = queryset.alias(search=SearchVector("text", config=SEARCH_CONFIG))
+        matches = Q(search=_search_query(q))
+    else:
+        words = sqlite_fts_query(q)
+        if not words:
+            return queryset.filter(text__icontains=q)
+        # The table name is a constant; what was typed is the one parameter.
+        matching = RawSQL(_FTS_MATCH_SQL, [words])  # noqa: S611
+        matches = Q(pk__in=matching)
+    if titles:
+        article_ids = list(article_title_search(q).order_by("-id").values_list("id", flat=True)[:MAX_TITLE_MATCHES])
+        if article_ids:
+            matches |= Q(article_id__in=article_ids)
+    return queryset.filter(matches)
+
+
+def sqlite_fts_query(q: str) -> str:
+    """An FTS5 query of every word of `q`, each quoted (so nothing in it is read as FTS5 syntax)."""
+    return " ".join(f'"{word}"' for word in re.findall(r"\w+", q))
+
+
+def article_title_search(q: str) -> QuerySet:
+    """Articles whose title has every word of `q`."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchVector
+
+        return Article.objects.alias(search=SearchVector("title", config=SEARCH_CONFIG)).filter(
+            search=_search_query(q)
+        )
+    articles = Article.objects.all()
+    for word in re.findall(r"\w+", q):
+        articles = articles.filter(title__icontains=word)
+    return articles
 
 
 def text_search(queryset: QuerySet, q: str, fields: tuple[str, ...]) -> QuerySet:

@@ -317,6 +317,22 @@ CELERY_BEAT_SCHEDULE["sweep-stuck-fetches"] = {
     "schedule": FACTCHECK_SEGMENTATION_SWEEP_SECONDS,
     "options": {"expires": FACTCHECK_SEGMENTATION_SWEEP_SECONDS},
 }
+# --- E-mail (notifications) ------------------------------------------------------------------
+# The embedded mode (and any DJANGO_DEBUG run) prints mails on the console; a deployment names its
+# mail server. Notifications are mailed by the worker, after the step they are about committed.
+EMAIL_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", default=25, minimum=1)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", default=10, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="factcheck desk <desk@localhost>")
 
 # --- Security: production (DJANGO_DEBUG=false) is HTTPS-only behind a TLS-terminating proxy ------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -7,6 +7,8 @@ app registry is still being populated.
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.urls import reverse
+from django.utils.functional import cached_property
 
 
 class FactcheckAdminSite(admin.AdminSite):
@@ -18,12 +20,22 @@ class FactcheckAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         """Staff in the Reviewers or Editors group (or superusers); integrators use the API only."""
-        from factcheck.roles import Role, roles_of
+        from factcheck.roles import Role, roles_of, roles_remember
 
         user = request.user
         if not (user.is_active and user.is_staff):
             return False
+        if not user.is_superuser and not hasattr(user, "_fc_roles_read"):
+            # Read once per request: every page asks again (the header, the app list, the bell).
+            roles_remember(user=user, group_names=[group.name for group in user.groups.all()])
+            user._fc_roles_read = True
         return user.is_superuser or bool(roles_of(user) & {Role.REVIEWER, Role.EDITOR})
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        if context.get("has_permission"):
+            context["fc_bell"] = Bell(request.user)
+        return context
 
     def index(self, request, extra_context=None):
         from reviews import selectors
@@ -36,9 +48,32 @@ class FactcheckAdminSite(admin.AdminSite):
             "per_rating": _bars([(rating.label, n, rating.slug) for rating, n in per_rating]),
             "per_week": _columns(per_week),
             "my_work": selectors.dashboard_my_work(user=request.user),
+            "overdue": selectors.dashboard_overdue_per_person(),
+            "recent_actions": selectors.recent_actions(user=request.user),
             **(extra_context or {}),
         }
         return super().index(request, extra_context=context)
+
+
+class Bell:
+    """The header's notification bell; the unread count is read only when a page shows it."""
+
+    def __init__(self, user):
+        self.user = user
+
+    @property
+    def url(self) -> str:
+        return reverse("admin:reviews_notification_changelist")
+
+    @cached_property
+    def unread(self) -> str:
+        """The count as the bell shows it ("" for none, "99+" beyond the cap)."""
+        from reviews.selectors import UNREAD_COUNT_CAP, notification_unread_count
+
+        n = notification_unread_count(user=self.user)
+        if n >= UNREAD_COUNT_CAP:
+            return f"{UNREAD_COUNT_CAP - 1}+"
+        return str(n) if n else ""
 
 
 def _bars(rows):

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from factcheck.words import shorten
+
 
 class Rating(models.Model):
     """One label of the desk's rating scale; `value` is None for off-scale labels."""
@@ -37,7 +39,7 @@ class Verdict(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written")
     rating = models.ForeignKey(Rating, on_delete=models.PROTECT, related_name="verdicts")
     summary = models.CharField(max_length=300)
-    explanation = models.TextField(blank=True, help_text="Sanitised HTML.")
+    explanation = models.TextField(blank=True, help_text="Markdown; shown through reviews.markdown.")
     sources = models.ManyToManyField("claims.Source", blank=True, related_name="verdicts")
     status = models.CharField(max_length=32, choices=Status.choices, default=Status.DRAFT)
     editor = models.ForeignKey(
@@ -69,7 +71,14 @@ class Verdict(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.claim_id} v{self.version}: {self.summary[:60]}"
+        return f"{self.claim_id} v{self.version}: {shorten(self.summary, 60)}"
+
+    @property
+    def explanation_html(self):
+        """The explanation as every page shows it: Markdown rendered, then sanitised."""
+        from .markdown import render_explanation
+
+        return render_explanation(self.explanation)
 
 
 class WorkflowEvent(models.Model):
@@ -90,3 +99,94 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.action}: {self.from_state} -> {self.to_state}"
+
+
+class Notification(models.Model):
+    """One thing a person is told about, once: written by the notify task after the event committed.
+
+    `event` names what happened ("event:12" for a timeline entry, "comment:7", "match:3:9"); the
+    unique (event, recipient) pair is what makes a redelivered task write and mail nothing twice.
+    """
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "A claim is assigned to me"
+        CHANGES_REQUESTED = "changes_requested", "Changes are requested on my verdict"
+        VERDICT_PUBLISHED = "verdict_published", "My verdict is approved and published"
+        CLAIM_MATCHED = "claim_matched", "A claim I worked on is matched by a new article"
+        CORRECTION_PUBLISHED = "correction_published", "A correction is published on a claim I worked on"
+        MENTIONED = "mentioned", "Someone mentions me in a comment"
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    event = models.CharField(max_length=100)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claim = models.ForeignKey("claims.Claim", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(max_length=500)
+    in_app = models.BooleanField(default=True, help_text="Shown in the inbox (else sent by e-mail only).")
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "recipient"], name="notification_event_recipient_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_inbox_idx"),
+            # The bell's count on every admin page: only unread in-app rows are in it.
+            models.Index(
+                fields=["recipient"],
+                name="notification_unread_idx",
+                condition=Q(read_at__isnull=True, in_app=True),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class NotificationPreference(models.Model):
+    """How one person wants to hear about one kind of notification; no row means the kind's default."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=32, choices=Notification.Kind.choices)
+    in_app = models.BooleanField(default=True)
+    email = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_user_kind_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}: in-app {self.in_app}, e-mail {self.email}"
+
+
+class Comment(models.Model):
+    """The desk's internal thread on a claim: never on the public site, never in the integrators' API.
+
+    An editor's request for changes is posted here too (kind `changes_requested`, naming the verdict).
+    """
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", "Comment"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="comments")
+    verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.COMMENT)
+    body = models.TextField()
+    mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "created_at", "id"]
+        indexes = [models.Index(fields=["claim", "created_at"], name="comment_claim_created_idx")]
+
+    def __str__(self):
+        return f"{self.claim_id}: {shorten(self.body, 60)}"

@@ -4,7 +4,6 @@ embedded as JSON-LD, and a JSON variant). The Atom feed and the sitemap are in s
 
 import json
 
-import nh3
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
@@ -71,9 +70,8 @@ def factcheck_page(request, claim_id: int):
         "claim": verdict.claim,
         "article": verdict.claim.article,
         "document": document,
-        # The explanation was sanitised when written; cleaning again here costs little and keeps the page safe
-        # whatever path stored it.
-        "explanation": mark_safe(nh3.clean(verdict.explanation or "")),  # noqa: S308
+        # Markdown rendered and sanitised on the way out, whatever path stored it.
+        "explanation": verdict.explanation_html,
         "json_ld": mark_safe(json_ld),  # noqa: S308
         "history": _history(claim_id),
         "sources": list(verdict.sources.all()),
@@ -96,7 +94,7 @@ def factcheck_json(request, claim_id: int):
                 "rating": verdict.rating.slug,
                 "rating_label": verdict.rating.label,
                 "summary": verdict.summary,
-                "explanation": nh3.clean(verdict.explanation or ""),
+                "explanation": str(verdict.explanation_html),
                 "correction_note": verdict.correction_note,
                 "published_at": verdict.decided_at,
                 "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher} for s in verdict.sources.all()],

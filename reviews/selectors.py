@@ -7,7 +7,7 @@ from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from claims.models import Claim, Source
 from claims.selectors import text_search
 
-from .models import Rating, Verdict, WorkflowEvent
+from .models import Comment, Notification, Rating, Verdict, WorkflowEvent
 
 # Verdict states anyone outside the desk may see: the published version and the ones it replaced.
 PUBLIC_VERDICT_STATES = (Verdict.Status.APPROVED, Verdict.Status.SUPERSEDED)
@@ -75,7 +75,7 @@ def verdict_queue() -> QuerySet:
     """Verdicts waiting for an editor, oldest submission first."""
     return (
         Verdict.objects.filter(status=Verdict.Status.SUBMITTED)
-        .select_related("claim", "claim__article", "author", "rating")
+        .select_related("claim", "claim__article", "author", "editor", "rating")
         .prefetch_related("sources")
         .order_by("submitted_at", "id")
     )
@@ -124,6 +124,47 @@ def dashboard_published_per_week(*, weeks: int = 12) -> list[tuple[object, int]]
     )
     counts = {week.date(): n for week, n in rows}
     return [(week, counts.get(week, 0)) for week in (first_week + timedelta(weeks=i) for i in range(weeks))]
+
+
+# Claims whose work is not done: the ones a deadline still means something for.
+OPEN_CLAIM_STATES = (Claim.Status.NEW, Claim.Status.IN_REVIEW, Claim.Status.AWAITING_APPROVAL)
+
+
+def today_bounds(now) -> tuple:
+    """The start of today and of tomorrow, in the site's time zone."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate(now)
+    start = timezone.make_aware(datetime.combine(today, time.min))
+    return start, start + timedelta(days=1)
+
+
+def dashboard_overdue_per_person() -> list[tuple[object, int]]:
+    """(assignee or None, open claims past their deadline), most overdue work first."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count
+    from django.utils import timezone
+
+    rows = (
+        Claim.objects.filter(status__in=OPEN_CLAIM_STATES, due_at__lt=timezone.now())
+        .order_by()
+        .values_list("assignee_id")
+        .annotate(n=Count("id"))
+    )
+    counts = dict(rows)
+    people = get_user_model().objects.in_bulk([pk for pk in counts if pk is not None])
+    result = [(people.get(pk), n) for pk, n in counts.items()]
+    return sorted(result, key=lambda row: (-row[1], row[0] is None, row[0].get_username() if row[0] else ""))
+
+
+def recent_actions(*, user, limit: int = 10) -> list:
+    """The steps `user` took last, from the claims' timelines (the desk's writes go through services,
+    which record there rather than in the admin's LogEntry)."""
+    return list(
+        WorkflowEvent.objects.filter(actor=user).select_related("actor", "claim").order_by("-at", "-id")[:limit]
+    )
 
 
 def dashboard_my_work(*, user) -> dict[str, int]:
@@ -212,6 +253,37 @@ def claim_detail(*, claim_id: int) -> Claim:
             Prefetch("sources", queryset=Source.objects.select_related("added_by")),
             Prefetch("verdicts", queryset=verdicts.order_by("-version")),
             Prefetch("events", queryset=events),
+            Prefetch("comments", queryset=Comment.objects.select_related("author").order_by("created_at", "id")),
         )
         .get(pk=claim_id)
     )
+
+
+# --- notifications -----------------------------------------------------------------------------
+
+
+def claim_workers(*, claim_id: int) -> set[int]:
+    """Ids of the people who worked on a claim: took a step on it, wrote a verdict, or have it assigned."""
+    actors = WorkflowEvent.objects.filter(claim_id=claim_id, actor__isnull=False).values_list("actor_id", flat=True)
+    authors = Verdict.objects.filter(claim_id=claim_id).values_list("author_id", flat=True)
+    assignee = Claim.objects.filter(pk=claim_id, assignee__isnull=False).values_list("assignee_id", flat=True)
+    return {*actors, *authors, *assignee}
+
+
+def notification_inbox(*, user) -> QuerySet:
+    """The in-app notifications of `user`, newest first."""
+    return (
+        Notification.objects.filter(recipient=user, in_app=True)
+        .select_related("actor", "claim")
+        .order_by("-created_at", "-id")
+    )
+
+
+# The bell shows "99+" beyond this: counting further would read a neglected inbox on every page.
+UNREAD_COUNT_CAP = 100
+
+
+def notification_unread_count(*, user) -> int:
+    """Unread in-app notifications of `user`, counted up to UNREAD_COUNT_CAP."""
+    unread = Notification.objects.filter(recipient=user, in_app=True, read_at__isnull=True)
+    return unread[:UNREAD_COUNT_CAP].count()

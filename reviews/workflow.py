@@ -41,6 +41,8 @@ class Action(StrEnum):
     REQUEST_CHANGES = "request_changes"
     APPROVE = "approve"
     CORRECT = "correct"
+    SCHEDULE = "schedule"
+    COMMENT = "comment"
 
 
 # A rule on the person taking a verdict step: the refusal to show them, or None.
@@ -78,6 +80,10 @@ TRANSITIONS: dict[Action, Transition] = {
         _t(Action.APPROVE, {State.AWAITING_APPROVAL}, State.PUBLISHED, _EDITORS),
         # A correction is drafted, submitted and approved while the claim stays published.
         _t(Action.CORRECT, {State.PUBLISHED}, State.PUBLISHED, _EDITORS),
+        # A deadline and a priority are for work still to be done.
+        _t(Action.SCHEDULE, {State.NEW, State.IN_REVIEW, State.AWAITING_APPROVAL}, None, _DESK),
+        # The desk's internal thread is open in every state; it leaves no entry on the timeline.
+        _t(Action.COMMENT, set(State), None, _DESK),
     )
 }
 

@@ -1,15 +1,18 @@
 """The claim list's filters and its bulk actions; each action calls one service per selected claim."""
 
+from datetime import timedelta
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
 from claims.models import Article
 from claims.pipeline import article_resegment
 from factcheck.admin_helpers import refusal_of, service_call
 
-from .. import services
+from .. import selectors, services
 from ..models import Rating, Verdict
 from .forms import AssignForm, DismissForm
 
@@ -30,7 +33,34 @@ class AssignedFilter(admin.SimpleListFilter):
             return queryset.filter(assignee__isnull=True)
         if self.value() == "others":
             return queryset.filter(assignee__isnull=False).exclude(assignee=request.user)
+        if (self.value() or "").isdigit():  # one person's claims: the dashboard's overdue work links here
+            return queryset.filter(assignee_id=int(self.value()))
         return queryset
+
+
+class DueFilter(admin.SimpleListFilter):
+    """Deadlines of the work still open (new, in review, awaiting approval)."""
+
+    title = "deadline"
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("today", "Due today"), ("week", "Due within 7 days"), ("none", "No deadline")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "none":
+            return queryset.filter(due_at__isnull=True)
+        if value not in ("overdue", "today", "week"):
+            return queryset
+        now = timezone.now()
+        open_work = queryset.filter(status__in=selectors.OPEN_CLAIM_STATES)
+        if value == "overdue":
+            return open_work.filter(due_at__lt=now)
+        start, end = selectors.today_bounds(now)
+        if value == "today":
+            return open_work.filter(due_at__gte=start, due_at__lt=end)
+        return open_work.filter(due_at__gte=now, due_at__lt=now + timedelta(days=7))
 
 
 class CheckworthinessFilter(admin.SimpleListFilter):
@@ -84,7 +114,16 @@ class PublisherFilter(admin.SimpleListFilter):
         return queryset.filter(article__publisher=self.value())
 
 
-FILTERS = ("status", AssignedFilter, CheckworthinessFilter, "claim_type", RatingFilter, PublisherFilter)
+FILTERS = (
+    "status",
+    DueFilter,
+    "priority",
+    AssignedFilter,
+    CheckworthinessFilter,
+    "claim_type",
+    RatingFilter,
+    PublisherFilter,
+)
 
 
 # --- bulk actions -------------------------------------------------------------------------------

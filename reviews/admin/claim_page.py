@@ -25,12 +25,15 @@ from factcheck.roles import roles_of, roles_remember
 from .. import selectors, services, workflow
 from ..models import Verdict
 from ..workflow import Action
+from . import claim_sections
 from .forms import (
     AssignForm,
     ClaimEditForm,
+    CommentForm,
     DismissForm,
     FurnitureForm,
     NoteForm,
+    ScheduleForm,
     SourceForm,
     SplitForm,
     VerdictForm,
@@ -147,6 +150,22 @@ PAGE_ACTIONS: dict[str, PageAction] = {
             form=ClaimEditForm,
         ),
         PageAction(
+            "schedule",
+            Action.SCHEDULE,
+            ON_CLAIM,
+            lambda s: services.claim_schedule(claim=s.claim, actor=s.actor, **s.data),
+            "The deadline and priority are saved.",
+            form=ScheduleForm,
+        ),
+        PageAction(
+            "comment",
+            Action.COMMENT,
+            ON_CLAIM,
+            lambda s: services.comment_add(claim=s.claim, actor=s.actor, **s.data),
+            "Your comment is posted.",
+            form=CommentForm,
+        ),
+        PageAction(
             "split",
             Action.SPLIT,
             ON_CLAIM,
@@ -159,7 +178,7 @@ PAGE_ACTIONS: dict[str, PageAction] = {
             "source_add",
             Action.EDIT,
             ON_WORK,
-            lambda s: services.source_add(claim=s.claim, actor=s.actor, **s.data),
+            lambda s: services.source_add(claim=s.claim, actor=s.actor, cite_in_draft=True, **s.data),
             "The source is added.",
             form=SourceForm,
         ),
@@ -332,31 +351,13 @@ def _context(model_admin, request, claim: Claim) -> dict:
         ),
         "split_form": SplitForm(),
         "source_form": SourceForm(),
-        "verdict_form": VerdictForm(initial=_verdict_initial(claim, open_verdict, can), claim=claim),
+        # The page's later panels, each from its own builder (claim_sections).
+        **claim_sections.schedule_section(claim),
+        **claim_sections.verdict_section(claim, open_verdict, can),
+        **claim_sections.discussion_section(claim, open_verdict),
         "note_form": NoteForm(),
         "desk_users": desk_users(),
     }
-
-
-def _verdict_initial(claim: Claim, open_verdict: Verdict | None, can: dict) -> dict | None:
-    """The verdict form starts from the author's open draft, or from the published version to correct."""
-    if can["verdict_update"]:
-        current = open_verdict
-    elif claim.status == Claim.Status.PUBLISHED:
-        current = next((v for v in claim.verdicts.all() if v.status == Verdict.Status.APPROVED), None)
-    else:
-        current = None
-    if current is None:
-        return None
-    initial = {
-        "rating": current.rating_id,
-        "summary": current.summary,
-        "explanation": current.explanation,
-        "sources": [s.pk for s in current.sources.all()],
-    }
-    if current is open_verdict:
-        initial["correction_note"] = current.correction_note
-    return initial
 
 
 def _public_url(claim: Claim) -> str | None:

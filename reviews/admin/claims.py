@@ -6,12 +6,15 @@ Every change goes through a service (reviews.services): the list's bulk actions 
 
 from django.contrib import admin
 from django.urls import path
-from django.utils.text import Truncator
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 
 from claims import selectors as claim_selectors
 from claims.models import Claim
 from claims.paginators import EstimatedCountPaginator
-from factcheck.admin_helpers import ReadOnlyHistoryAdmin
+from factcheck.admin_helpers import ReadOnlyHistoryAdmin, age_words, score
+from factcheck.words import shorten
 
 from .. import selectors
 from . import claim_list, claim_page
@@ -23,20 +26,31 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         "claim_text",
         "article_title",
         "status",
+        "due_display",
+        "age",
         "checkworthiness_display",
-        "claim_type",
         "assignee",
         "current_rating",
-        "updated_at",
     )
     list_display_links = ("claim_text",)
     list_filter = claim_list.FILTERS
     list_select_related = ("article", "assignee")
     search_fields = ("text",)
-    search_help_text = "Words of the claim (full-text)."
+    search_help_text = "Words of the claim or of its article's title, in any order."
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
+    empty_value_display = "–"
+    history_field_words = {
+        "text": "the wording",
+        "checkworthiness": "the check-worthiness",
+        "claim_type": "the claim type",
+        "dismiss_reason": "the dismissal reason",
+        "claimant_url": "the claimant's address",
+        "due_at": "the deadline",
+        "start": "where it starts",
+        "end": "where it ends",
+    }
     paginator = EstimatedCountPaginator
     actions = claim_list.ACTIONS
 
@@ -50,19 +64,43 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
         return ("-updated_at", "-id")
 
     def get_search_results(self, request, queryset, search_term):
-        return claim_selectors.claim_search(queryset, search_term), False
+        return claim_selectors.claim_search(queryset, search_term, titles=True), False
 
     @admin.display(description="claim", ordering="text")
     def claim_text(self, claim):
-        return Truncator(claim.text).chars(120)
+        return shorten(claim.text, 240)
 
     @admin.display(description="article", ordering="article__title")
     def article_title(self, claim):
-        return Truncator(claim.article.title).chars(60)
+        return shorten(claim.article.title, 60)
 
     @admin.display(description="check-worthiness", ordering="checkworthiness")
     def checkworthiness_display(self, claim):
-        return f"{claim.checkworthiness:.2f}"
+        return score(claim.checkworthiness)
+
+    @admin.display(description="priority and deadline", ordering="-priority")
+    def due_display(self, claim):
+        """The priority (when above normal) and the deadline (red once it passed on open work)."""
+        parts = []
+        if claim.priority != Claim.Priority.NORMAL:
+            parts.append(
+                format_html('<span class="fc-priority p{}">{}</span>', claim.priority, claim.get_priority_display())
+            )
+        if claim.due_at is not None:
+            when = date_format(timezone.localtime(claim.due_at), "j M H:i")
+            if claim.status in selectors.OPEN_CLAIM_STATES and claim.due_at < timezone.now():
+                parts.append(format_html('<span class="fc-overdue" title="Overdue">{} overdue</span>', when))
+            else:
+                parts.append(format_html("<span>due {}</span>", when))
+        return format_html_join(" ", "{}", ((part,) for part in parts)) if parts else "–"
+
+    @admin.display(description="age", ordering="-created_at")
+    def age(self, claim):
+        return age_words(claim.created_at)
+
+    def changelist_view(self, request, extra_context=None):
+        # The list is the desk's work table: the site's navigation column would take a fifth of it.
+        return super().changelist_view(request, {"is_nav_sidebar_enabled": False, **(extra_context or {})})
 
     @admin.display(description="rating")
     def current_rating(self, claim):

@@ -60,6 +60,25 @@ class ClaimEditForm(StepForm):
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
 
 
+class ScheduleForm(StepForm):
+    due_at = forms.DateTimeField(
+        required=False,
+        label="Due",
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Empty: no deadline.",
+    )
+    priority = forms.TypedChoiceField(choices=Claim.Priority.choices, coerce=int, initial=Claim.Priority.NORMAL)
+
+
+class CommentForm(StepForm):
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "Write to the desk; @name tells someone."}),
+        max_length=5000,
+        label="Comment",
+    )
+
+
 class SplitForm(StepForm):
     at = forms.IntegerField(min_value=1, label="Split at character")
 
@@ -80,7 +99,10 @@ class VerdictForm(StepForm):
     rating = forms.ModelChoiceField(queryset=Rating.objects.all(), empty_label="— choose a rating —")
     summary = forms.CharField(required=False, max_length=300, widget=forms.TextInput(attrs={"size": 80}))
     explanation = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 6}), help_text="Basic HTML is kept; scripts are removed."
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "data-markdown-preview": "fc-explanation-preview"}),
+        help_text="Markdown: **bold**, _italic_, [a link](https://…), lists with - or 1. "
+        "The preview below is what readers will see.",
     )
     sources = forms.ModelMultipleChoiceField(
         queryset=Source.objects.none(), required=False, widget=forms.CheckboxSelectMultiple, label="Cited sources"

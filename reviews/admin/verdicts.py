@@ -1,22 +1,19 @@
 """The desk's pages for verdicts, the editor queue, the rating scale and the workflow log."""
 
+from functools import partial
+
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 
+from claims.models import Claim
 from factcheck.admin_helpers import ReadOnlyHistoryAdmin, ViewOnlyAdminMixin
-from factcheck.roles import Role, roles_of
+from factcheck.words import shorten
 
-from .. import selectors, workflow
 from ..models import Rating, Verdict, WorkflowEvent
-from ..services import sanitize_explanation
-from ..workflow import Action
-from .claim_page import remember_roles
-from .forms import NoteForm
+from ..timeline import ACTION_WORDS, event_words
+from . import editor_review
 
 
 @admin.register(Rating)
@@ -59,20 +56,21 @@ class VerdictAdmin(ViewOnlyAdminMixin, ReadOnlyHistoryAdmin):
         "created_at",
     )
     readonly_fields = fields
+    history_field_words = {"sources": "the cited sources", "editor": "the deciding editor"}
 
     @admin.display(description="claim")
     def claim_short(self, verdict):
-        return Truncator(verdict.claim.text).chars(80)
+        return shorten(verdict.claim.text, 80)
 
     @admin.display(description="claim")
     def claim_link(self, verdict):
         url = reverse("admin:claims_claim_change", args=[verdict.claim_id])
-        return format_html('<a href="{}">{}</a>', url, Truncator(verdict.claim.text).chars(200))
+        return format_html('<a href="{}">{}</a>', url, shorten(verdict.claim.text, 200))
 
     @admin.display(description="explanation")
     def explanation_html(self, verdict):
-        # Cleaned again on the way out, whatever path wrote the row.
-        return mark_safe(sanitize_explanation(verdict.explanation))  # noqa: S308
+        # Rendered from Markdown and cleaned on the way out, whatever path wrote the row.
+        return verdict.explanation_html
 
     @admin.display(description="cited sources")
     def cited_sources(self, verdict):
@@ -80,35 +78,45 @@ class VerdictAdmin(ViewOnlyAdminMixin, ReadOnlyHistoryAdmin):
         return format_html("<ul>{}</ul>", mark_safe("".join(items))) if items else "–"  # noqa: S308
 
     def get_urls(self):
-        custom = [path("queue/", self.admin_site.admin_view(self.queue_view), name="reviews_verdict_queue")]
+        view = self.admin_site.admin_view
+        custom = [
+            path("queue/", view(partial(editor_review.queue_view, self)), name="reviews_verdict_queue"),
+            path("<int:pk>/preview/", view(partial(editor_review.preview_view, self)), name="reviews_verdict_preview"),
+            path(
+                "preview-markdown/",
+                view(partial(editor_review.markdown_preview_view, self)),
+                name="reviews_verdict_preview_markdown",
+            ),
+        ]
         return custom + super().get_urls()
 
-    def queue_view(self, request):
-        """Submitted verdicts, oldest first, with approve / request changes for those the workflow lets decide."""
-        user = request.user
-        remember_roles(user)
-        roles = roles_of(user)
-        if not roles & {Role.REVIEWER, Role.EDITOR}:
-            raise PermissionDenied
-        verdicts = list(selectors.verdict_queue()[:200])
-        # An editor's own verdicts are listed without the buttons: the workflow's four-eyes rule.
-        rows = [{"verdict": v, "may_decide": Action.APPROVE in workflow.permitted(user, v)} for v in verdicts]
-        is_editor = Role.EDITOR in roles
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Editor queue: verdicts awaiting approval",
-            "opts": self.opts,
-            "rows": rows,
-            "is_editor": is_editor,
-            "note_form": NoteForm(),
-        }
-        return TemplateResponse(request, "admin/reviews/verdict/queue.html", context)
+
+class EventActionFilter(admin.SimpleListFilter):
+    title = "what was done"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return [(action, words) for action, words in ACTION_WORDS.items()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
+class EventStateFilter(admin.SimpleListFilter):
+    title = "claim state after"
+    parameter_name = "to_state"
+
+    def lookups(self, request, model_admin):
+        return Claim.Status.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(to_state=self.value()) if self.value() else queryset
 
 
 @admin.register(WorkflowEvent)
 class WorkflowEventAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ("at", "claim_short", "action", "from_state", "to_state", "actor", "note_short")
-    list_filter = ("action", "to_state")
+    list_display = ("at", "claim_short", "what", "states", "note_short")
+    list_filter = (EventActionFilter, EventStateFilter)
     list_select_related = ("claim", "actor")
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
@@ -117,8 +125,16 @@ class WorkflowEventAdmin(ViewOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="claim")
     def claim_short(self, event):
-        return Truncator(event.claim.text).chars(60)
+        return shorten(event.claim.text, 60)
+
+    @admin.display(description="what")
+    def what(self, event):
+        return event_words(event)["headline"]
+
+    @admin.display(description="state")
+    def states(self, event):
+        return event_words(event)["moved"] or "–"
 
     @admin.display(description="note")
     def note_short(self, event):
-        return Truncator(event.note).chars(80)
+        return shorten(event.note, 100)

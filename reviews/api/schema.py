@@ -14,6 +14,7 @@ VERDICT_OUT = OpenApiExample(
         "rating_label": "False",
         "summary": "Unemployment fell from 5.1% to 4.8%, not by half.",
         "explanation": "<p>The labour force survey shows a fall of 0.3 points.</p>",
+        "explanation_markdown": "The labour force survey shows a fall of 0.3 points.",
         "sources": [{"id": 3, "url": "https://stats.example.gov/labour/2026", "title": "Survey", "publisher": "ONS"}],
         "correction_note": "",
         "author": "rita",

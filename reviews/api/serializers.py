@@ -23,12 +23,19 @@ class VerdictSerializer(serializers.ModelSerializer):
     author = serializers.SlugRelatedField(slug_field="username", read_only=True)
     editor = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     sources = VerdictSourceSerializer(many=True, read_only=True)
+    explanation = serializers.CharField(
+        source="explanation_html", read_only=True, help_text="The explanation as sanitised HTML, ready to show."
+    )
+    explanation_markdown = serializers.CharField(
+        source="explanation", read_only=True, help_text="The explanation as its author wrote it (Markdown)."
+    )
 
     class Meta:
         model = Verdict
         fields = [
-            "id", "claim", "version", "status", "rating", "rating_label", "summary", "explanation", "sources",
-            "correction_note", "author", "editor", "submitted_at", "decided_at", "created_at", "updated_at",
+            "id", "claim", "version", "status", "rating", "rating_label", "summary", "explanation",
+            "explanation_markdown", "sources", "correction_note", "author", "editor", "submitted_at", "decided_at",
+            "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -38,7 +45,10 @@ class VerdictWriteSerializer(StrictInputMixin, serializers.Serializer):
 
     rating = serializers.SlugField(max_length=100, help_text="A rating slug from /ratings/.")
     summary = VisibleTextField(max_length=300, allow_blank=True)
-    explanation = VisibleTextField(allow_blank=True, required=False, default="", max_length=100_000)
+    explanation = VisibleTextField(
+        allow_blank=True, required=False, default="", max_length=100_000,
+        help_text="Markdown. HTML inside it is kept where it is safe; answers show it as sanitised HTML.",
+    )  # fmt: skip
     sources = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False, default=list, max_length=200,
         help_text="Ids of sources attached to the claim.",

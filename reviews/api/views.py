@@ -39,7 +39,7 @@ VERDICT_EXAMPLE = OpenApiExample(
     value={
         "rating": "false",
         "summary": "Unemployment fell from 5.1% to 4.8%, not by half.",
-        "explanation": "<p>The labour force survey shows a fall of 0.3 points.</p>",
+        "explanation": "The [labour force survey](https://stats.example.gov/lfs) shows a fall of **0.3 points**.",
         "sources": [12],
     },
     request_only=True,

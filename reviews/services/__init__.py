@@ -4,8 +4,18 @@ Split by what they act on: `claims` (triage and edits), `sources`, `verdicts`; `
 row locks and the timeline they share.
 """
 
-from .claims import claim_assign, claim_dismiss, claim_edit, claim_merge, claim_reopen, claim_split
+from .claims import (
+    claim_assign,
+    claim_dismiss,
+    claim_edit,
+    claim_merge,
+    claim_reopen,
+    claim_schedule,
+    claim_split,
+)
+from .comments import comment_add, mentioned_users
 from .common import event_record, lock_claim, lock_claims
+from .notifications import claim_matched_notify, notify
 from .sources import normalize_source_url, source_add, validate_http_url
 from .spans import claim_create_from_span, claim_mark_furniture, claim_promote_fragment
 from .verdicts import (
@@ -26,13 +36,18 @@ __all__ = [
     "claim_promote_fragment",
     "claim_dismiss",
     "claim_edit",
+    "claim_matched_notify",
     "claim_merge",
     "claim_reopen",
+    "claim_schedule",
     "claim_split",
+    "comment_add",
     "event_record",
     "lock_claim",
     "lock_claims",
+    "mentioned_users",
     "normalize_source_url",
+    "notify",
     "sanitize_explanation",
     "source_add",
     "validate_http_url",

@@ -9,17 +9,20 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from claims.models import Article, Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.history import delete_as, save_as
 from factcheck.roles import DESK, roles_of
 from factcheck.text import hidden_text_error, strip_invisible
+from factcheck.words import join_words, shorten
 
 from .. import workflow
-from ..models import Verdict, WorkflowEvent
+from ..models import Comment, Notification, Verdict, WorkflowEvent
 from ..workflow import Action
 from .common import event_record_here, lock_claim, refresh
+from .notifications import notify
 from .sources import validate_http_url
 
 
@@ -43,12 +46,20 @@ def claim_assign(*, claim: Claim, actor, assignee) -> Claim:
         if locked.assignee_id == assignee.pk and locked.status == Claim.Status.IN_REVIEW:
             refresh(claim, locked, ("assignee", "status", "updated_at"))
             return locked
-        workflow.apply(
+        event = workflow.apply(
             Action.ASSIGN,
             locked,
             actor=actor,
             changes={"assignee": assignee},
             note=f"Assigned to {assignee.get_username()}.",
+        )
+        notify(
+            kind=Notification.Kind.ASSIGNED,
+            event=f"event:{event.pk}",
+            recipients=[assignee],
+            actor=actor,
+            claim=locked,
+            text=f"{actor.get_username()} assigned you claim #{locked.pk}: “{shorten(locked.text, 120)}”",
         )
     refresh(claim, locked, ("assignee", "assignee_id", "status", "updated_at"))
     return locked
@@ -80,6 +91,15 @@ def claim_reopen(*, claim: Claim, actor, note: str = "") -> Claim:
     workflow.apply(Action.REOPEN, locked, actor=actor, changes={"dismiss_reason": ""}, note=note)
     refresh(claim, locked, ("status", "dismiss_reason", "updated_at"))
     return locked
+
+
+# How the timeline names what a person changed on a claim.
+CLAIM_FIELD_WORDS = {
+    "text": "the wording",
+    "claimant": "the claimant",
+    "claimant_url": "the claimant's address",
+    "tags": "the tags",
+}
 
 
 @transaction.atomic
@@ -135,9 +155,45 @@ def claim_edit(
     if not changes:
         return locked
 
-    workflow.apply(Action.EDIT, locked, actor=actor, changes=changes, note=f"Changed {', '.join(changes)}.")
+    said = join_words(CLAIM_FIELD_WORDS[name] for name in changes)
+    workflow.apply(Action.EDIT, locked, actor=actor, changes=changes, note=f"Changed {said}.")
     refresh(claim, locked, (*changes, "updated_at"))
     return locked
+
+
+_UNCHANGED = object()
+
+
+@transaction.atomic
+def claim_schedule(*, claim: Claim, actor, due_at=_UNCHANGED, priority=_UNCHANGED) -> Claim:
+    """Set when the desk should have decided a claim (`due_at=None` clears it) and how urgent it is."""
+    locked = lock_claim(claim.pk)
+    workflow.check(Action.SCHEDULE, locked, user=actor)
+    changes = {}
+    if due_at is not _UNCHANGED:
+        if due_at is not None and timezone.is_naive(due_at):
+            raise ValidationError({"due_at": "Give the deadline with its time zone."})
+        if due_at != locked.due_at:
+            changes["due_at"] = due_at
+    if priority is not _UNCHANGED:
+        if priority not in Claim.Priority.values:
+            raise ValidationError({"priority": f"Choose one of: {', '.join(Claim.Priority.labels).lower()}."})
+        if priority != locked.priority:
+            changes["priority"] = priority
+    if not changes:
+        return locked
+    said = []
+    if "due_at" in changes:
+        said.append(f"set the deadline to {due_words(due_at)}" if due_at else "removed the deadline")
+    if "priority" in changes:
+        said.append(f"set the priority to {Claim.Priority(priority).label.lower()}")
+    workflow.apply(Action.SCHEDULE, locked, actor=actor, changes=changes, note=f"{join_words(said).capitalize()}.")
+    refresh(claim, locked, (*changes, "updated_at"))
+    return locked
+
+
+def due_words(due_at) -> str:
+    return timezone.localtime(due_at).strftime("%-d %b %Y, %H:%M")
 
 
 def _lock_article_claims(article_id: int) -> None:
@@ -262,6 +318,9 @@ def claim_merge(*, claims, actor) -> Claim:
     for event in WorkflowEvent.objects.filter(claim__in=absorbed).order_by("pk"):
         event.claim = survivor
         save_as(event, actor=actor, fields=["claim"])
+    for comment in Comment.objects.filter(claim__in=absorbed).order_by("pk"):
+        comment.claim = survivor
+        comment.save(update_fields=["claim"])
     note = f"Merged {', '.join(f'#{item.pk}' for item in absorbed)} into #{survivor.pk}."
     for item in absorbed:
         delete_as(item, actor=actor)

@@ -67,8 +67,13 @@ def source_add(
     archive_url: str = "",
     excerpt: str = "",
     source_type: str = "other",
+    cite_in_draft: bool = False,
 ):
-    """Attach a piece of evidence to a claim; the same normalised URL is refused the second time."""
+    """Attach a piece of evidence to a claim; the same normalised URL is refused the second time.
+
+    With `cite_in_draft`, a source added by the author of the claim's open draft is cited in it at
+    once (the claim page, where the author is writing that draft).
+    """
     locked = lock_claim(claim.pk)
     try:
         # On a published claim, evidence is for a correction: editors only.
@@ -117,5 +122,19 @@ def source_add(
     )
     source.full_clean(exclude=["claim", "added_by"])
     save_as(source, actor=actor)
-    event_record_here(claim=locked, actor=actor, action="source_add", note=f"Added source {url}")
+    note = f"Added source {url}"
+    draft = _authors_open_draft(locked, actor) if cite_in_draft else None
+    if draft is not None:
+        draft._history_user = actor
+        draft.sources.add(source)
+        note += f" and cited it in draft version {draft.version}"
+    event_record_here(claim=locked, actor=actor, action="source_add", note=f"{note}.")
     return source
+
+
+def _authors_open_draft(claim: Claim, actor):
+    draft = claim.verdicts.filter(status__in=workflow.OPEN_VERDICT_STATES, author=actor).first()
+    if draft is None:
+        return None
+    draft.claim = claim
+    return draft if workflow.Action.EDIT in workflow.permitted(actor, draft) else None

@@ -8,7 +8,6 @@ RoleForbidden (403) or ValidationError (field errors).
 
 from html import unescape
 
-import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,21 +17,34 @@ from claims.models import Claim, Source
 from factcheck.errors import StateConflict
 from factcheck.history import save_as
 from factcheck.text import hidden_text_error, strip_invisible
+from factcheck.words import join_words, shorten
 
 from .. import workflow
 from ..claimreview import claimreview_validate
 from ..events import verdict_published_notify
-from ..models import Rating, Verdict
+from ..markdown import render_explanation
+from ..models import Comment, Notification, Rating, Verdict
+from ..selectors import claim_workers
 from ..workflow import OPEN_VERDICT_STATES, Action, State
+from .comments import comment_add
 from .common import event_record_here, lock_claim, refresh
+from .notifications import notify
 
 _VERDICT_FIELDS = {"rating", "summary", "explanation", "sources", "correction_note"}
-# Allowed markup in explanations: nh3's defaults (no script, style, event handlers or javascript: URLs).
-_LINK_REL = "noopener noreferrer nofollow"
+# How the timeline names what an author changed.
+VERDICT_FIELD_WORDS = {
+    "rating": "the rating",
+    "summary": "the summary",
+    "explanation": "the explanation",
+    "sources": "the cited sources",
+    "correction_note": "the correction note",
+}
+MAX_EXPLANATION_CHARS = 100_000
 
 
 def sanitize_explanation(html: str) -> str:
-    return nh3.clean(html or "", link_rel=_LINK_REL).strip()
+    """HTML (or Markdown) as it may be shown: rendered and cleaned (see reviews.markdown)."""
+    return str(render_explanation(html or ""))
 
 
 def _clean_summary(summary: str) -> str:
@@ -46,9 +58,14 @@ def _clean_summary(summary: str) -> str:
 
 
 def _clean_explanation(markup: str) -> str:
-    explanation = sanitize_explanation(strip_invisible(markup or ""))
+    # Stored as written (Markdown): it is rendered and sanitised wherever it is shown.
+    explanation = strip_invisible(markup or "").strip()
+    if len(explanation) > MAX_EXPLANATION_CHARS:
+        raise ValidationError(
+            {"explanation": f"The explanation is {len(explanation)} characters; the limit is {MAX_EXPLANATION_CHARS}."}
+        )
     # As readers will see it: a character written as an entity (&#x202e;) hides text all the same.
-    if hidden := hidden_text_error(unescape(explanation), what="The explanation"):
+    if hidden := hidden_text_error(unescape(sanitize_explanation(explanation)), what="The explanation"):
         raise ValidationError({"explanation": hidden})
     return explanation
 
@@ -145,6 +162,10 @@ def verdict_create(
         cited = _resolve_sources(claim=locked, sources=sources)
     except ValidationError as error:
         errors.update(error.message_dict)
+    try:
+        explanation = _clean_explanation(explanation)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
 
@@ -212,15 +233,22 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
     if errors:
         raise ValidationError(errors)
 
+    # Only what differs from the stored version is written and told: a form posts every field.
+    changes = {name: value for name, value in changes.items() if getattr(locked, name) != value}
+    if cited is not None and {s.pk for s in cited} == set(locked.sources.values_list("pk", flat=True)):
+        cited = None
     changed = [*changes, *(["sources"] if cited is not None else [])]
+    if not changed:
+        return locked
     workflow.apply(
         Action.EDIT,
         locked,
         actor=actor,
         changes=changes,
-        note=f"Version {locked.version}: changed {', '.join(changed) or 'nothing'}.",
+        note=f"Changed {join_words(VERDICT_FIELD_WORDS[name] for name in changed)} of version {locked.version}.",
     )
     if cited is not None:
+        locked._history_user = actor
         locked.sources.set(cited)
     refresh(verdict, locked, ("rating", "rating_id", "summary", "explanation", "correction_note", "updated_at"))
     return locked
@@ -280,7 +308,7 @@ def verdict_approve(*, verdict: Verdict, actor) -> Verdict:
     for earlier in claim.verdicts.filter(status=Verdict.Status.APPROVED).exclude(pk=locked.pk):
         earlier.status = Verdict.Status.SUPERSEDED
         save_as(earlier, actor=actor, fields=["status", "updated_at"])
-    workflow.apply(
+    event = workflow.apply(
         Action.APPROVE,
         locked,
         actor=actor,
@@ -288,6 +316,7 @@ def verdict_approve(*, verdict: Verdict, actor) -> Verdict:
         note=f"Version {locked.version} {'published as a correction' if correction else 'approved and published'}.",
     )
     verdict_published_notify(verdict=locked, correction=correction)
+    _notify_published(event=event, verdict=locked, claim=claim, actor=actor, correction=correction)
     refresh(verdict, locked, ("status", "editor", "editor_id", "decided_at", "updated_at"))
     return locked
 
@@ -299,12 +328,49 @@ def verdict_request_changes(*, verdict: Verdict, actor, note: str) -> Verdict:
     if not note:
         raise ValidationError({"note": "Say what needs to change."})
     claim, locked = _lock_verdict(verdict)
-    workflow.apply(
+    event = workflow.apply(
         Action.REQUEST_CHANGES,
         locked,
         actor=actor,
         changes={"editor": actor, "decided_at": timezone.now()},
         note=note,
     )
+    # The note opens the desk's thread on the claim too, where the author answers it.
+    comment_add(claim=claim, actor=actor, body=note, verdict=locked, kind=Comment.Kind.CHANGES_REQUESTED)
+    notify(
+        kind=Notification.Kind.CHANGES_REQUESTED,
+        event=f"event:{event.pk}",
+        recipients=[locked.author],
+        actor=actor,
+        claim=claim,
+        verdict=locked,
+        text=f"{actor.get_username()} requested changes to your verdict on claim #{claim.pk}: {note}",
+    )
     refresh(verdict, locked, ("status", "editor", "editor_id", "decided_at", "updated_at"))
     return locked
+
+
+def _notify_published(*, event, verdict: Verdict, claim: Claim, actor, correction: bool) -> None:
+    """The author hears their verdict is public; on a correction, so does everyone who worked on the claim."""
+    what = "correction" if correction else "verdict"
+    notify(
+        kind=Notification.Kind.VERDICT_PUBLISHED,
+        event=f"event:{event.pk}",
+        recipients=[verdict.author],
+        actor=actor,
+        claim=claim,
+        verdict=verdict,
+        text=f"{actor.get_username()} approved and published your {what} on claim #{claim.pk} "
+        f"({verdict.rating.label}): {verdict.summary}",
+    )
+    if correction:
+        notify(
+            kind=Notification.Kind.CORRECTION_PUBLISHED,
+            event=f"event:{event.pk}",
+            recipients=claim_workers(claim_id=claim.pk) - {verdict.author_id},
+            actor=actor,
+            claim=claim,
+            verdict=verdict,
+            text=f"A correction of claim #{claim.pk} is published ({verdict.rating.label}): "
+            f"“{shorten(claim.text, 100)}” — {verdict.correction_note}",
+        )

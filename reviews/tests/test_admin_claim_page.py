@@ -28,7 +28,7 @@ def test_claim_page_shows_context_neighbours_reasons_and_timeline(client, review
     assert reverse("admin:claims_claim_change", args=[before.pk]) in html
     assert reverse("admin:claims_claim_change", args=[after.pk]) in html
     assert "<li>year</li>" in html
-    assert "<strong>assign</strong> new → in_review" in html
+    assert '<strong>rita assigned the claim</strong> <span class="fc-meta">(New → In review)</span>' in html
     assert reverse("admin:claims_claim_history", args=[claim.pk]) in html
 
 

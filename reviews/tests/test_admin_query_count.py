@@ -81,7 +81,10 @@ def test_editor_queue_queries_do_not_grow_with_rows(client, editor, reviewer):
 
 def test_claim_page_queries_do_not_grow_with_sources_versions_and_events(client, editor, reviewer, other_reviewer):
     client.force_login(editor)
-    small, _ = submitted_verdict(reviewer=reviewer)
+    # Both verdicts were sent back and resubmitted: their pages show the same parts.
+    small, resubmitted = submitted_verdict(reviewer=reviewer)
+    services.verdict_request_changes(verdict=resubmitted, actor=editor, note="Say which table.")
+    services.verdict_submit(verdict=resubmitted, actor=reviewer)
     large, verdict = submitted_verdict(reviewer=other_reviewer)
     for n in range(5):
         SourceFactory(claim=large, url=f"https://archive.example.org/{n}")

@@ -19,6 +19,7 @@ STEP_FOR_ACTION = {
     Action.SUBMIT: ("verdict_submit", {}),
     Action.APPROVE: ("verdict_approve", {}),
     Action.REQUEST_CHANGES: ("verdict_request_changes", {"note": "Cite the budget law."}),
+    Action.SCHEDULE: ("schedule", {"due_at": "", "priority": "2"}),
 }
 
 

@@ -26,7 +26,9 @@ def test_rewording_keeps_the_extracted_text_and_offsets(reviewer):
     assert claim.text == "Crime rose by 20 percent in 2023."
     assert (claim.original_text, claim.start, claim.end) == ("Crime rose 20%.", 10, 25)
     assert (claim.claimant, claim.tags) == ("The mayor", ["crime", "city"])
-    assert claim.events.get(action="edit").note == "Changed text, claimant, claimant_url, tags."
+    assert claim.events.get(action="edit").note == (
+        "Changed the wording, the claimant, the claimant's address and the tags."
+    )
 
 
 def test_empty_wording_and_non_http_claimant_urls_are_refused(reviewer):

@@ -57,14 +57,16 @@ def test_on_a_claim_permitted_is_the_claim_table(reviewer, editor):
     published = ClaimFactory(status="published")
     fresh = ClaimFactory(status="new")
 
-    assert workflow.permitted(reviewer, published) == set()
-    assert workflow.permitted(editor, published) == {Action.CORRECT}
+    assert workflow.permitted(reviewer, published) == {Action.COMMENT}
+    assert workflow.permitted(editor, published) == {Action.CORRECT, Action.COMMENT}
     assert workflow.permitted(reviewer, fresh) == {
         Action.ASSIGN,
         Action.EDIT,
         Action.SPLIT,
         Action.MERGE,
         Action.DISMISS,
+        Action.SCHEDULE,
+        Action.COMMENT,
     }
 
 

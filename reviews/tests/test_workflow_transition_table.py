@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from claims.models import Claim
 from factcheck.tests.factories import UserFactory
 from reviews import services
 from reviews.models import WorkflowEvent
@@ -33,6 +34,8 @@ def _call(action, case, actor):
         return services.verdict_approve(verdict=verdict, actor=actor)
     if action == Action.REQUEST_CHANGES:
         return services.verdict_request_changes(verdict=verdict, actor=actor, note="Cite the budget law.")
+    if action == Action.SCHEDULE:
+        return services.claim_schedule(claim=claim, actor=actor, priority=Claim.Priority.URGENT)
     raise AssertionError(action)
 
 

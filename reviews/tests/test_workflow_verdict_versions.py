@@ -116,7 +116,7 @@ def test_a_second_draft_while_one_is_open_is_refused(reviewer):
     assert claim.verdicts.count() == 1
 
 
-def test_the_explanation_is_sanitised_when_written(reviewer):
+def test_the_explanation_is_kept_as_written_and_sanitised_when_shown(reviewer):
     claim, cited = claim_in_review(reviewer=reviewer)
 
     verdict = services.verdict_create(
@@ -128,10 +128,12 @@ def test_the_explanation_is_sanitised_when_written(reviewer):
         sources=cited,
     )
 
-    assert "<script" not in verdict.explanation
-    assert "onclick" not in verdict.explanation
-    assert "javascript:" not in verdict.explanation
-    assert "<p>" in verdict.explanation
+    # The Markdown source is stored as written; every page and answer shows the sanitised rendering.
+    shown = verdict.explanation_html
+    assert "<script" not in shown
+    assert "onclick" not in shown
+    assert "javascript:" not in shown
+    assert "<p>" in shown
     assert verdict.summary == "Wrong. Really."
 
 

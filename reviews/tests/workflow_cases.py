@@ -14,8 +14,9 @@ from reviews.tests.factories import VerdictFactory
 from reviews.workflow import TRANSITIONS, Action, State
 
 # Actions the tables exercise. CORRECT has its own tests (corrections of published verdicts); CREATE
-# is no transition (claims made from the article's text: reviews/tests/test_claim_from_text.py).
-TABLE_ACTIONS = [action for action in Action if action not in (Action.CORRECT, Action.CREATE)]
+# is no transition (claims made from the article's text: reviews/tests/test_claim_from_text.py); and
+# COMMENT has its own tests (test_comments.py), leaving no timeline entry to check here.
+TABLE_ACTIONS = [action for action in Action if action not in (Action.CORRECT, Action.CREATE, Action.COMMENT)]
 ROLES = ["reviewer", "editor", "integrator"]
 STATES = list(State)
 # Verdict steps on a published claim belong to a correction, which the CORRECT row governs.
