@@ -59,7 +59,8 @@ def test_no_more_than_the_limit_of_requests_go_to_one_host_at_once(settings):
 
     thread = threading.Thread(target=holder)
     thread.start()
-    held.wait(5)
+    # a loaded machine may take a while to start the holder; the check below needs it holding
+    assert held.wait(30), "the holder never took the slot"
     try:
         # then another request to that host waits, then gives up for a later retry
         with pytest.raises(fetching.HostBusy), fetching.host_slot("news.example.org"):
