@@ -9,6 +9,7 @@ step go to screenshots/browser/ (git-ignored), named `NN-step.png` in the order 
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,8 +31,9 @@ WAIT_SECONDS = 15
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def browser():
+@contextmanager
+def chromium(*, console_log: bool = False):
+    """Debian's headless Chromium through chromedriver, with a fresh profile; `console_log` keeps the console."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -41,6 +43,8 @@ def browser():
     profile = tempfile.mkdtemp(prefix="fc-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
+    if console_log:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     for argument in (
         "--headless",
         "--no-sandbox",
@@ -59,6 +63,12 @@ def browser():
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def browser():
+    with chromium() as driver:
+        yield driver
 
 
 class Desk:

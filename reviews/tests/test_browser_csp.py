@@ -5,16 +5,12 @@ CSP violation it reports lands in the browser console, which the test reads. Scr
 screenshots/browser/ (git-ignored).
 """
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
 from claims.tests.factories import ClaimFactory
 from reviews.tests.api_helpers import published, submitted
-from reviews.tests.test_browser import CHROMEDRIVER, CHROMIUM, SHOTS, WAIT_SECONDS, Desk
+from reviews.tests.test_browser import Desk, chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,35 +26,8 @@ return window.__fcInlineRan;
 
 @pytest.fixture
 def console_browser():
-    """Headless Chromium whose console messages (CSP violations among them) the test can read."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    for binary in (CHROMIUM, CHROMEDRIVER):
-        if not Path(binary).exists():
-            pytest.fail(f"{binary} is missing: install Debian's chromium and chromium-driver")
-    profile = tempfile.mkdtemp(prefix="fc-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    for argument in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}",
-        "--window-size=1400,1000",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(WAIT_SECONDS)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    try:
+    with chromium(console_log=True) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def csp_messages(driver) -> list[str]:
