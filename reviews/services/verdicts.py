@@ -42,6 +42,15 @@ VERDICT_FIELD_WORDS = {
 MAX_EXPLANATION_CHARS = 100_000
 
 
+def _checked(errors: dict, clean, *args, **kwargs):
+    """`clean(...)`'s value, or None with its field errors added to `errors` (so every field is reported)."""
+    try:
+        return clean(*args, **kwargs)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+        return None
+
+
 def sanitize_explanation(html: str) -> str:
     """HTML (or Markdown) as it may be shown: rendered and cleaned (see reviews.markdown)."""
     return str(render_explanation(html or ""))
@@ -142,30 +151,11 @@ def verdict_create(
         raise StateConflict("This claim already has a verdict in progress; edit that version instead.")
 
     errors = {}
-    try:
-        correction_note = _clean_correction_note(correction_note, correction=correction)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    try:
-        rating = _resolve_rating(rating)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    try:
-        summary = _clean_summary(summary)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    try:
-        explanation = _clean_explanation(explanation)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    try:
-        cited = _resolve_sources(claim=locked, sources=sources)
-    except ValidationError as error:
-        errors.update(error.message_dict)
-    try:
-        explanation = _clean_explanation(explanation)
-    except ValidationError as error:
-        errors.update(error.message_dict)
+    correction_note = _checked(errors, _clean_correction_note, correction_note, correction=correction)
+    rating = _checked(errors, _resolve_rating, rating)
+    summary = _checked(errors, _clean_summary, summary)
+    explanation = _checked(errors, _clean_explanation, explanation)
+    cited = _checked(errors, _resolve_sources, claim=locked, sources=sources)
     if errors:
         raise ValidationError(errors)
 
@@ -204,32 +194,17 @@ def verdict_update(*, verdict: Verdict, actor, **fields) -> Verdict:
     changes = {}
     cited = None
     if "rating" in fields:
-        try:
-            changes["rating"] = _resolve_rating(fields["rating"])
-        except ValidationError as error:
-            errors.update(error.message_dict)
+        changes["rating"] = _checked(errors, _resolve_rating, fields["rating"])
     if "summary" in fields:
-        try:
-            changes["summary"] = _clean_summary(fields["summary"])
-        except ValidationError as error:
-            errors.update(error.message_dict)
+        changes["summary"] = _checked(errors, _clean_summary, fields["summary"])
     if "explanation" in fields:
-        try:
-            changes["explanation"] = _clean_explanation(fields["explanation"])
-        except ValidationError as error:
-            errors.update(error.message_dict)
+        changes["explanation"] = _checked(errors, _clean_explanation, fields["explanation"])
     if "correction_note" in fields:
-        try:
-            changes["correction_note"] = _clean_correction_note(
-                fields["correction_note"], correction=_is_correction(claim)
-            )
-        except ValidationError as error:
-            errors.update(error.message_dict)
+        changes["correction_note"] = _checked(
+            errors, _clean_correction_note, fields["correction_note"], correction=_is_correction(claim)
+        )
     if "sources" in fields:
-        try:
-            cited = _resolve_sources(claim=claim, sources=fields["sources"])
-        except ValidationError as error:
-            errors.update(error.message_dict)
+        cited = _checked(errors, _resolve_sources, claim=claim, sources=fields["sources"])
     if errors:
         raise ValidationError(errors)
 
