@@ -238,14 +238,15 @@ def load(url: str, *, n_claims: int, n_articles: int) -> None:
                 conn,
                 "COPY claims_article (id, title, body, url, publisher, author, published_at, language, content_hash,"
                 " segmentation_status, segmentation_error, segmentation_started_at, segmented_at, segmentation_ms,"
-                " segmentation_attempts, segmenter_version, created_by_id, created_at, updated_at) FROM STDIN",
+                " segmentation_attempts, segmenter_version, created_by_id, created_at, updated_at, fetch_attempts,"
+                " fetch_error, version, detected_language) FROM STDIN",
                 article_rows,
             )
             _copy(
                 conn,
                 'COPY claims_claim (id, article_id, text, original_text, start, "end", position, checkworthiness,'
                 " reasons, claim_type, segmenter_version, status, dismiss_reason, assignee_id, claimant,"
-                " claimant_url, tags, created_by_id, created_at, updated_at) FROM STDIN",
+                " claimant_url, tags, created_by_id, created_at, updated_at, kind) FROM STDIN",
                 claim_rows,
             )
             _copy(
@@ -294,7 +295,7 @@ def load(url: str, *, n_claims: int, n_articles: int) -> None:
                 claim_rows.append((
                     claim_id, article_id, text, text, start, end, position, cw, reasons, type_of(), "bench-1",
                     status, rng.choice(DISMISS_REASONS) if status == "dismissed" else "", assignee,
-                    rng.choice(CLAIMANTS), "", "[]", None, segmented, updated,
+                    rng.choice(CLAIMANTS), "", "[]", None, segmented, updated, "sentence",
                 ))  # fmt: skip
                 actor = assignee or rng.choice(reviewers)
                 if status == "dismissed":
@@ -339,7 +340,7 @@ def load(url: str, *, n_claims: int, n_articles: int) -> None:
             article_rows.append((
                 article_id, title, body, f"https://news.example.org/{article_id}", rng.choice(PUBLISHERS), "",
                 created, "en", hashlib.sha256(body.encode()).hexdigest(), "done", "", created, segmented,
-                rng.randint(20, 900), 1, "bench-1", None, created, segmented,
+                rng.randint(20, 900), 1, "bench-1", None, created, segmented, 0, "", 1, "en",
             ))  # fmt: skip
             if len(claim_rows) >= 50_000:
                 flush()
