@@ -240,8 +240,7 @@ def build_ops(url: str) -> tuple[list["Op"], dict]:
             f"admin changelist, search {RARE_WORD}",
             "admin",
             lambda: desk.get("/admin/claims/claim/", {"q": RARE_WORD}),
-            # The admin also finds the claims of articles whose title matches: the same two statements
-            # as the app, the page's rows first (its ids are the title statement's answer, found once here).
+            # Also the claims of articles whose title matches: the app's two statements, the page's rows first.
             [
                 (
                     f"SELECT {ADMIN_COLUMNS} {ADMIN_FROM} WHERE ({SEARCH_SQL} OR c.article_id = ANY(%s)) "
