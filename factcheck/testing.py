@@ -349,8 +349,38 @@ class Route:
         self.etag, self.last_modified = etag, last_modified
 
 
-class LocalSite:
-    """A real HTTP server on 127.0.0.1 (an ephemeral port) in a thread, serving `routes` by path.
+class LocalServer:
+    """A real HTTP server on 127.0.0.1 (an ephemeral port) in a thread, answering with `handler`."""
+
+    def __init__(self, handler):
+        import threading
+        from http.server import ThreadingHTTPServer
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def host(self) -> str:
+        return f"127.0.0.1:{self.server.server_port}"
+
+    def url(self, path: str = "/") -> str:
+        return f"http://{self.host}{path}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class LocalSite(LocalServer):
+    """A LocalServer serving `routes` by path.
 
     `routes` maps a path (with its query) to a Route; other paths answer 404. Every request is
     recorded in `requests` as (path, headers). Tests allow it through the fetch guard by listing
@@ -358,8 +388,7 @@ class LocalSite:
     """
 
     def __init__(self, routes: dict[str, Route] | None = None):
-        import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
 
         self.routes: dict[str, Route] = dict(routes or {})
         self.requests: list[tuple[str, dict]] = []
@@ -406,27 +435,7 @@ class LocalSite:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def host(self) -> str:
-        return f"127.0.0.1:{self.server.server_port}"
-
-    def url(self, path: str = "/") -> str:
-        return f"http://{self.host}{path}"
+        super().__init__(Handler)
 
     def paths_requested(self) -> list[str]:
         return [path for path, _ in self.requests]
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()

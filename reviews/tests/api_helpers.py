@@ -1,6 +1,7 @@
 """Helpers for the API tests: drive a claim through the real services to a published verdict."""
 
 from claims.tests.factories import ClaimFactory
+from factcheck.testing import LocalServer
 from reviews import services
 from reviews.services import source_add
 
@@ -53,16 +54,15 @@ def corrected(*, claim, editor, author, note="The report was revised; the rating
     return verdict
 
 
-class Receiver:
-    """A real HTTP server on 127.0.0.1 in a thread that records what it is sent.
+class Receiver(LocalServer):
+    """A LocalServer that records what it is sent.
 
     `script` is a list of (status, headers, body, delay_seconds) answers used in order; after it
     runs out every request gets 200.
     """
 
     def __init__(self):
-        import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
 
         self.requests = []
         self.script = []
@@ -88,18 +88,7 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def host(self) -> str:
-        return f"127.0.0.1:{self.server.server_port}"
+        super().__init__(Handler)
 
     def url(self, path="/hook") -> str:
-        return f"http://{self.host}{path}"
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+        return super().url(path)
