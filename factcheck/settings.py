@@ -293,6 +293,8 @@ FACTCHECK_WEBHOOK_RETRY_BASE_SECONDS = env_int("FACTCHECK_WEBHOOK_RETRY_BASE_SEC
 FACTCHECK_WEBHOOK_TIMEOUT_SECONDS = env_int("FACTCHECK_WEBHOOK_TIMEOUT_SECONDS", default=10, minimum=1)
 FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES = env_int("FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES", default=65_536, minimum=1)
 CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {"task": "webhooks.sweep", "schedule": 60.0}
+# Notifications a broker outage kept from their task are queued again from their outbox.
+CELERY_BEAT_SCHEDULE["sweep-notifications"] = {"task": "reviews.notify_sweep", "schedule": 60.0}
 
 # Fetching articles by URL and polling feeds, through the outbound client's guard (factcheck.http).
 # Hosts (or host:port) that may resolve to loopback/private addresses, e.g. a newsroom's intranet.

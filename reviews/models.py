@@ -149,6 +149,24 @@ class Notification(models.Model):
         return self.text
 
 
+class PendingNotification(models.Model):
+    """An event to tell people about, written in the step's own transaction: the notifications' outbox.
+
+    The notify task deletes it once delivered; the sweep queues again what a broker outage or a lost
+    message left behind, so a step that committed is always told.
+    """
+
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["queued_at"], name="pending_notice_queued_idx")]
+
+    def __str__(self):
+        return f"{self.payload.get('event', '')} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
 class NotificationPreference(models.Model):
     """How one person wants to hear about one kind of notification; no row means the kind's default."""
 

@@ -20,4 +20,9 @@ from .services import notifications
     max_retries=6,
 )
 def notify_task(payload: dict) -> int:
-    return notifications.notification_deliver(**payload)
+    return notifications.notification_deliver_pending(payload)
+
+
+@shared_task(name="reviews.notify_sweep")
+def notify_sweep_task() -> int:
+    return notifications.notification_sweep()

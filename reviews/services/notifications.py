@@ -1,7 +1,9 @@
 """Notifications: asked for where the event happens, written and mailed by a task after commit, never twice.
 
-A service that makes something happen calls `notify(...)` inside its transaction. Nothing is written
-then: after the commit the `reviews.notify` task gets the event and its recipients, and
+A service that makes something happen calls `notify(...)` inside its transaction, which writes the
+event to the outbox (`PendingNotification`) and nothing else: after the commit the `reviews.notify`
+task gets the event and its recipients (the `reviews.notify_sweep` task queues again what a broker
+outage left in the outbox), and
 `notification_deliver` writes one Notification per recipient who wants that kind (in the inbox, by
 e-mail or both; `NotificationPreference`, else the kind's default) and mails those who asked for
 e-mail. A redelivered task finds the rows (unique per event and recipient) and each mail already
@@ -10,6 +12,7 @@ claimed, so it writes and sends nothing twice. Nobody is told about what they di
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,7 +25,7 @@ from claims.models import Article, Claim
 from factcheck.links import absolute_url
 from factcheck.words import shorten
 
-from ..models import Notification, NotificationPreference
+from ..models import Notification, NotificationPreference, PendingNotification
 from ..selectors import claim_workers
 
 Kind = Notification.Kind
@@ -87,14 +90,36 @@ def notify(*, kind: str, event: str, recipients, text: str, actor=None, claim=No
         "claim_id": getattr(claim, "pk", None),
         "verdict_id": getattr(verdict, "pk", None),
     }
-    # robust: a broker outage must not undo the step that caused the event.
-    transaction.on_commit(lambda: _queue(payload), robust=True)
+    pending = PendingNotification.objects.create(payload=payload)
+    # robust: a broker outage must not undo the step that caused the event; the sweep queues it later.
+    transaction.on_commit(lambda: _queue({**payload, "pending_id": pending.pk}), robust=True)
 
 
 def _queue(payload: dict) -> None:
     from ..tasks import notify_task  # the task module imports this one
 
     notify_task.delay(payload)
+
+
+def notification_sweep(*, older_than: timedelta = timedelta(minutes=2), limit: int = 1000) -> int:
+    """Queue again the outbox's events whose task has not finished them by now; returns how many."""
+    now = timezone.now()
+    count = 0
+    for pending in PendingNotification.objects.filter(queued_at__lt=now - older_than).order_by("queued_at")[:limit]:
+        PendingNotification.objects.filter(pk=pending.pk).update(queued_at=now)
+        _queue({**pending.payload, "pending_id": pending.pk})
+        count += 1
+    return count
+
+
+def notification_deliver_pending(payload: dict) -> int:
+    """The task's work: deliver one event (see notification_deliver), then take it out of the outbox."""
+    payload = dict(payload)
+    pending_id = payload.pop("pending_id", None)
+    sent = notification_deliver(**payload)
+    if pending_id is not None:
+        PendingNotification.objects.filter(pk=pending_id).delete()
+    return sent
 
 
 def claim_matched_notify(*, claim: Claim, article: Article) -> None:

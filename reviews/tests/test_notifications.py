@@ -1,5 +1,6 @@
 """People are told what needs them: in the inbox and by e-mail, as each chose, after commit, never twice."""
 
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -142,3 +143,28 @@ def test_the_matcher_tells_who_worked_on_a_claim_that_a_new_article_repeats_it(
     (notification,) = Notification.objects.filter(kind=Kind.CLAIM_MATCHED)
     assert notification.recipient == reviewer
     assert "The minister repeats the figure" in notification.text
+
+
+def test_the_event_waits_in_the_outbox_until_its_task_has_delivered_it(
+    editor, reviewer, django_capture_on_commit_callbacks
+):
+    from reviews.models import PendingNotification
+    from reviews.services.notifications import notification_sweep
+
+    # given: the step committed but its message never reached a worker
+    with (
+        mock.patch("reviews.services.notifications._queue") as lost,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.claim_assign(claim=ClaimFactory(), actor=editor, assignee=reviewer)
+    assert lost.call_count == 1
+    assert PendingNotification.objects.count() == 1
+
+    # then: a sweep before the grace period leaves it to the task in flight
+    assert notification_sweep() == 0
+
+    # and one after it delivers it (tasks run in-process here) and empties the outbox
+    assert notification_sweep(older_than=timedelta(0)) == 1
+    assert Notification.objects.filter(recipient=reviewer).count() == 1
+    assert PendingNotification.objects.count() == 0
+    assert notification_sweep(older_than=timedelta(0)) == 0
