@@ -207,8 +207,8 @@ def published_rating(field: str) -> Subquery:
 # What a row of the API's claim list shows, read as plain values (ClaimSerializer formats them).
 CLAIM_ROW_FIELDS = (
     "id", "article_id", "text", "original_text", "start", "end", "position", "checkworthiness", "reasons",
-    "claim_type", "segmenter_version", "status", "dismiss_reason", "claimant", "claimant_url", "tags",
-    "published_rating", "created_at", "updated_at",
+    "claim_type", "kind", "segmenter_version", "status", "dismiss_reason", "priority", "due_at", "claimant",
+    "claimant_url", "tags", "published_rating", "created_at", "updated_at",
 )  # fmt: skip
 
 

@@ -50,7 +50,7 @@ class ArticleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "id", "title", "url", "publisher", "author", "published_at", "language",
+            "id", "title", "url", "publisher", "author", "published_at", "language", "detected_language",
             "segmentation_status", "segmentation_error", "segmented_at", "segmenter_version",
             "canonical_url", "fetched_at", "fetch_error", "version", "duplicate_of",
             "claim_count", "created_at", "updated_at", "links",

@@ -324,3 +324,52 @@ SAYING_WORDS = frozenset(
     added wrote writes noted declared insisted warned estimated estimates according
     """.split()
 )
+
+# ---- more check-worthiness signals: what a checkable statement talks about, and what a speech does ----
+
+# What did not happen, said of the past: "he never voted for it", "the plan didn't pass".
+NEGATED_PAST = frozenset("never didn't wasn't weren't hasn't haven't hadn't".split())
+# Money, business and work: the matter of most figures ("spending", "taxpayers", "wages").
+ECONOMY_WORDS = frozenset(
+    """
+    money dollars dollar pay paid paying spending spend spent costs cost businesses business companies company
+    production market financial credit taxpayer taxpayers employees workers wages loans loan
+    """.split()
+)
+# Modal verbs and the bare "be": what can, would or may be, not what is.
+MODALS = frozenset("can can't cannot will won't would wouldn't could couldn't may might shall be".split())
+# The occasion of the speech itself ("tonight", "here", "this audience"), not the world it reports on.
+OCCASION_WORDS = frozenset("tonight here audience".split())
+# Values and aspirations, the stuff of rhetoric rather than record ("freedom", "a better future").
+VALUE_WORDS = frozenset(
+    """
+    freedom values opportunity future strong strength important difficult better good life family families
+    dream dreams hope century challenge challenges tough great greatness proud pride vision leadership together
+    """.split()
+)
+# Programmes, plans and the bodies that run them: things with a record ("the bill", "the budget").
+PROGRAM_WORDS = frozenset(
+    """
+    program programs programme programmes bill bills plan budget administration federal agreement commission
+    board department fund loans loan insurance amendment proposal report agency
+    """.split()
+)
+# Words of statistics: shares, rates and changes ("half", "the average", "doubled", "per").
+STATISTIC_WORDS = frozenset(
+    """
+    per average half quarter third percent percentage rate rates increased increase decreased decrease doubled
+    tripled halved twice majority total median
+    """.split()
+)
+# Superlatives of measure, which rank something on a scale a record can settle ("the lowest").
+RANKING_WORDS = frozenset(
+    "largest lowest highest wealthiest richest poorest deadliest fewest biggest smallest".split()
+)
+# Taking a side on the record: "voted against", "fought the bill", "vetoed".
+STANCE_WORDS = frozenset("against opposed oppose fought fight vetoed blocked defeated rejected".split())
+# Words that anchor a statement in a period ("since 1998", "during the war", "under this government").
+TIME_ANCHORS = frozenset("since during until under ago previous previously history".split())
+# Trends: "prices are going up", "exports are growing".
+TREND_WORDS = frozenset("up down growing rising falling shrinking backwards soaring skyrocketing".split())
+# Obligation spelled as a phrase ("we have to", "you've got to"); the trailing space keeps "have told" out.
+OBLIGATION_PHRASES = ("have to ", "has to ", "got to ", "need to ", "needs to ", "ought to ", "gotta ")

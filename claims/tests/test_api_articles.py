@@ -132,3 +132,12 @@ def test_page_size_is_capped_at_200(integrator, api_client_for):
     response = api_client_for(integrator).get(URL, {"page_size": 1000})
 
     assert len(response.data["results"]) == 200
+
+
+def test_an_article_shows_its_detected_language_read_only(integrator, api_client_for):
+    article = ArticleFactory(detected_language="uk")
+
+    response = api_client_for(integrator).get(f"{URL}{article.pk}/")
+
+    assert response.status_code == 200
+    assert response.data["detected_language"] == "uk"

@@ -61,6 +61,13 @@ def test_a_checkable_fact_is_check_worthy(fact):
         ("We will continue to cooperate with Niger.", "promise"),
         ("Stand up and demand justice for Niger!", "exhortation"),
         ("Truly shocking.", "short fragment"),
+        ("The senator never voted for the bill.", "what did not happen"),
+        ("The mayor vetoed the budget and fought the tax.", "took a side"),
+        ("Food prices are going up across the Sahel.", "trend"),
+        ("Niger has the highest birth rate in the world.", "ranking"),
+        ("Half of the wells have run dry since the drought began.", "statistic"),
+        ("We have to stand together for a better future.", "values and aspirations"),
+        ("We have to stand together for a better future.", "wish or obligation"),
     ],
 )
 def test_reasons_name_what_made_the_score(text, reason):

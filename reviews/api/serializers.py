@@ -127,8 +127,9 @@ class ClaimSerializer(serializers.ModelSerializer):
         model = Claim
         fields = [
             "id", "article", "text", "original_text", "start", "end", "position", "checkworthiness",
-            "reasons", "claim_type", "segmenter_version", "status", "dismiss_reason", "assignee",
-            "claimant", "claimant_url", "tags", "rating", "created_at", "updated_at", "links",
+            "reasons", "claim_type", "kind", "segmenter_version", "status", "dismiss_reason", "assignee",
+            "priority", "due_at", "claimant", "claimant_url", "tags", "rating", "created_at", "updated_at",
+            "links",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -186,10 +187,13 @@ class ClaimSerializer(serializers.ModelSerializer):
             "checkworthiness": float(row["checkworthiness"]),
             "reasons": row["reasons"],
             "claim_type": str(row["claim_type"]),
+            "kind": str(row["kind"]),
             "segmenter_version": str(row["segmenter_version"]),
             "status": str(row["status"]),
             "dismiss_reason": str(row["dismiss_reason"]),
             "assignee": row["assignee_username"],
+            "priority": int(row["priority"]),
+            "due_at": iso_datetime(row["due_at"], tz),
             "claimant": str(row["claimant"]),
             "claimant_url": str(claimant_url) if claimant_url is not None else None,
             "tags": row["tags"],

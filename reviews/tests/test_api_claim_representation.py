@@ -63,3 +63,24 @@ def test_published_claim_with_rating_and_links_is_represented_as_drf_would(revie
     assert fast["rating"] == "false"
     assert fast["links"]["public"] is not None
     assert fast == generic
+
+
+def test_kind_priority_and_due_date_are_read_only_fields_as_drf_would_give_them(reviewer, settings):
+    settings.TIME_ZONE = "Europe/Kyiv"
+    due = timezone.now().replace(microsecond=0)
+    claim = ClaimFactory(kind="headline", priority=Claim.Priority.URGENT, due_at=due)
+
+    with timezone.override("Europe/Kyiv"):
+        fast, generic = _both(claim.pk)
+
+    assert (fast["kind"], fast["priority"]) == ("headline", 2)
+    assert fast["due_at"] == serializers.DateTimeField().to_representation(due)
+    assert fast == generic
+    assert {"kind", "priority", "due_at"} <= set(ClaimSerializer.Meta.read_only_fields)
+
+
+def test_a_claim_without_a_due_date_shows_null(reviewer):
+    fast, generic = _both(ClaimFactory().pk)
+
+    assert (fast["kind"], fast["priority"], fast["due_at"]) == ("sentence", 0, None)
+    assert fast == generic
