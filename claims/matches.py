@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -139,6 +140,24 @@ def _groups(group_ids) -> dict[int, set[int]]:
     for pk, group in Claim.objects.filter(match_group__in=group_ids).values_list("pk", "match_group"):
         groups.setdefault(group, set()).add(pk)
     return groups
+
+
+def articles_match(*, article_ids, since) -> int:
+    """Match the claims the segmentation of `article_ids` wrote at or after `since`; how many were stored."""
+    claim_ids = list(
+        Claim.objects.filter(article_id__in=article_ids, created_at__gte=since).values_list("pk", flat=True)
+    )
+    return len(claim_match(claim_ids=claim_ids)) if claim_ids else 0
+
+
+def queue_matching(*, article_ids, since) -> None:
+    """Have the claims.match task match the new claims of `article_ids` once the surrounding transaction commits."""
+    from .tasks import match_claims_task  # the tasks module imports the pipeline, which imports this one
+
+    if article_ids:
+        ids, moment = sorted(article_ids), since.isoformat()
+        # robust: a broker outage must not undo the segmentation; the claims stay unmatched.
+        transaction.on_commit(lambda: match_claims_task.delay(ids, moment), robust=True)
 
 
 # --- groups and appearances ----------------------------------------------------------------------
