@@ -35,6 +35,8 @@ def published_verdicts() -> QuerySet:
         Verdict.objects.filter(status=Verdict.Status.APPROVED, claim__status="published")
         .select_related("rating", "claim", "claim__article")
         .annotate(first_published_at=Subquery(first))
+        # The ClaimReview lists every appearance: the claims reusing the fact-check, in one query per page.
+        .prefetch_related(Prefetch("claim__appearances", queryset=Claim.objects.select_related("article")))
     )
 
 
