@@ -90,7 +90,7 @@ def _relative(rows: Iterable[tuple], *, lower_is_better: bool = False) -> dict[i
 # quoted, never parsed as query syntax.
 _PG_QUERIES = f"""
 WITH q(key, article_id, body) AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[])),
-common AS (
+common AS MATERIALIZED (
     SELECT e.lexeme, e.freq
     FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
     WHERE s.schemaname = current_schema() AND s.tablename = 'claim_text_search_idx'
@@ -141,9 +141,8 @@ class PostgresSource(_DatabaseSource):
         self.checked = checked
         self.name = "pg_checked" if checked else "pg_seen"
 
-    def find(self, queries: Sequence[Query], limit: int = PER_SOURCE) -> dict[int, list[Found]]:
-        if not queries:
-            return {}
+    def statement(self, queries: Sequence[Query], limit: int = PER_SOURCE) -> tuple[str, list]:
+        """The one statement that finds the candidates of all `queries`, and its parameters."""
         params = [
             [q.key for q in queries],
             [q.article_id for q in queries],
@@ -151,11 +150,16 @@ class PostgresSource(_DatabaseSource):
             RARE_LEXEMES,
             limit,
         ]
+        return (_PG_CHECKED if self.checked else _PG_SEEN), params
+
+    def find(self, queries: Sequence[Query], limit: int = PER_SOURCE) -> dict[int, list[Found]]:
+        if not queries:
+            return {}
         with connection.cursor() as cursor:
             if self.checked:
                 # The session's threshold for %: set, not assumed (a connection pooler may share sessions).
                 cursor.execute("SELECT set_limit(%s)", [TRIGRAM_THRESHOLD])
-            cursor.execute(_PG_CHECKED if self.checked else _PG_SEEN, params)
+            cursor.execute(*self.statement(queries, limit))
             return _relative(cursor.fetchall())
 
 
