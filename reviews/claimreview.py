@@ -101,7 +101,7 @@ def _claimant(claim, article) -> dict | None:
 def claim_articles(claim) -> list:
     """The articles a fact-checked claim appeared in: its own, then those of the claims reusing it
     (claims.matches), earliest first; the reusing claims are read from `claim.appearances` (prefetched
-    by reviews.selectors.published_verdicts)."""
+    for lists by reviews.selectors.claimreview_verdicts)."""
     articles = {claim.article_id: claim.article}
     for appearance in claim.appearances.all():
         articles.setdefault(appearance.article_id, appearance.article)

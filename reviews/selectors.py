@@ -35,8 +35,14 @@ def published_verdicts() -> QuerySet:
         Verdict.objects.filter(status=Verdict.Status.APPROVED, claim__status="published")
         .select_related("rating", "claim", "claim__article")
         .annotate(first_published_at=Subquery(first))
-        # The ClaimReview lists every appearance: the claims reusing the fact-check, in one query per page.
-        .prefetch_related(Prefetch("claim__appearances", queryset=Claim.objects.select_related("article")))
+    )
+
+
+def claimreview_verdicts() -> QuerySet:
+    """published_verdicts() for lists of ClaimReview documents: each lists every appearance (the claims
+    reusing the fact-check), read for the whole list in one query."""
+    return published_verdicts().prefetch_related(
+        Prefetch("claim__appearances", queryset=Claim.objects.select_related("article"))
     )
 
 
