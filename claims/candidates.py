@@ -4,13 +4,15 @@ Two ``CandidateSource``s (claims.matching's protocol) per backend, with the same
 
 * ``seen``: every claim, by full text (PostgreSQL: claim_text_search_idx; SQLite: the FTS5 table of
   claims migration 0012).
-* ``checked``: published claims only, by full text and, on PostgreSQL, pg_trgm similarity too (the
-  partial indexes claim_published_search_idx and claim_published_trgm_idx of migration 0015).
+* ``checked``: published claims only, by full text ranked with pg_trgm similarity on PostgreSQL, and
+  by pg_trgm alone for claims too short to search by full text (the partial indexes
+  claim_published_search_idx and claim_published_trgm_idx of migration 0015).
 
 A source answers one query (``candidates``) or, what the matcher uses, all the claims of a batch at
-once (``find``): on PostgreSQL one statement per source whatever the number of claims. A query
-searches only its most selective lexemes: the ones rarest by the index's own statistics (ANALYZE
-keeps the most common ones in pg_stats), OR-ed, so a common word never drags thousands of rows in.
+once (``find``): on PostgreSQL one statement per source whatever the number of claims, after one that
+reads the claims' lexemes. A query searches only its most selective lexemes: the ones rarest by the
+index's own statistics (ANALYZE keeps the most common ones in pg_stats), any two of them together
+(``rare_tsquery``), so a common word never drags thousands of rows in.
 An embedding model would be a third source with the same two methods.
 """
 
@@ -26,11 +28,12 @@ from .models import Claim
 
 # Candidates each source returns per claim before the pure matcher re-scores them.
 PER_SOURCE = 50
-# The rarest lexemes of a claim that the all-claims search ORs together; published claims are few,
-# so their search takes every lexeme of the claim.
-RARE_LEXEMES = 6
-ALL_LEXEMES = 32
-# pg_trgm's similarity() at or above which a published claim is proposed (its own default).
+# The rarest lexemes of a claim whose pairs are searched (any two of them together).
+RARE_LEXEMES = 5
+# How many content words of a claim the SQLite search ORs together.
+SQLITE_WORDS = 32
+# pg_trgm's similarity() at or above which a published claim is proposed for a claim too short to
+# search by pairs of lexemes (its own default).
 TRIGRAM_THRESHOLD = 0.3
 
 PUBLISHED = Claim.Status.PUBLISHED.value
@@ -85,55 +88,84 @@ def _relative(rows: Iterable[tuple], *, lower_is_better: bool = False) -> dict[i
 
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
-# Each query's lexemes (PostgreSQL's own stemming), rarest first by the index's statistics; a lexeme
-# not among the most common elements is rarer than all of them. Lexemes are cast to a tsquery
-# quoted, never parsed as query syntax.
-_PG_QUERIES = f"""
-WITH q(key, article_id, body) AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[])),
+# Each query's lexemes (PostgreSQL's own stemming), rarest first by the index's statistics (a lexeme
+# not among the most common elements is rarer than all of them), longest first among equals. The
+# statistics are read once per statement (MATERIALIZED), not once per claim.
+_PG_LEXEMES = """
+WITH q(key, body) AS (SELECT * FROM unnest(%s::bigint[], %s::text[])),
 common AS MATERIALIZED (
     SELECT e.lexeme, e.freq
     FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
     WHERE s.schemaname = current_schema() AND s.tablename = 'claim_text_search_idx'
-),
-picked AS (
-    SELECT q.key, q.article_id, q.body,
-        string_agg(quote_literal(l.lexeme), ' | ' ORDER BY l.place) FILTER (WHERE l.place <= %s)::tsquery AS rare,
-        string_agg(quote_literal(l.lexeme), ' | ' ORDER BY l.place)::tsquery AS every
-    FROM q CROSS JOIN LATERAL (
-        SELECT v.lexeme,
-            row_number() OVER (ORDER BY coalesce(common.freq, 0), length(v.lexeme) DESC, v.lexeme) AS place
-        FROM unnest(to_tsvector('english'::regconfig, q.body)) AS v
-        LEFT JOIN common ON common.lexeme = v.lexeme
-        LIMIT {ALL_LEXEMES}
-    ) AS l
-    GROUP BY q.key, q.article_id, q.body
 )
-"""  # noqa: S608 (constants only; every value is a parameter)
+SELECT q.key, array_agg(v.lexeme ORDER BY coalesce(common.freq, 0), length(v.lexeme) DESC, v.lexeme)
+FROM q CROSS JOIN LATERAL unnest(to_tsvector('english'::regconfig, q.body)) AS v
+LEFT JOIN common ON common.lexeme = v.lexeme
+GROUP BY q.key
+"""
 
-_PG_SEEN = f"""{_PG_QUERIES}
-SELECT p.key, c.id, c.text, c.status, c.article_id, c.rank
-FROM picked p CROSS JOIN LATERAL (
-    SELECT c.id, c.text, c.status, c.article_id, ts_rank({TSVECTOR}, p.rare) AS rank
+_PG_SEEN = f"""
+SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
+FROM unnest(%s::bigint[], %s::bigint[], %s::tsquery[]) AS q(key, article_id, tsq) CROSS JOIN LATERAL (
+    SELECT c.id, c.text, c.status, c.article_id, ts_rank({TSVECTOR}, q.tsq) AS rank
     FROM claims_claim c
-    WHERE {TSVECTOR} @@ p.rare AND c.article_id IS DISTINCT FROM p.article_id
+    WHERE {TSVECTOR} @@ q.tsq AND c.article_id IS DISTINCT FROM q.article_id
     ORDER BY rank DESC, c.id
     LIMIT %s
 ) AS c
 """  # noqa: S608 (constants only; every value is a parameter)
 
-# The partial indexes' predicate is written out, so the planner can prove it and use them.
-_PG_CHECKED = f"""{_PG_QUERIES}
-SELECT p.key, c.id, c.text, c.status, c.article_id, c.rank
-FROM picked p CROSS JOIN LATERAL (
+# The partial indexes' predicate is written out, so the planner can prove it and use them. Full text
+# finds the published candidates; pg_trgm's similarity ranks them with the full text's own rank.
+_PG_CHECKED = f"""
+SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
+FROM unnest(%s::bigint[], %s::bigint[], %s::tsquery[], %s::text[]) AS q(key, article_id, tsq, body)
+CROSS JOIN LATERAL (
     SELECT c.id, c.text, c.status, c.article_id,
-        greatest(similarity(c.text, p.body), ts_rank({TSVECTOR}, p.every)) AS rank
+        greatest(similarity(c.text, q.body), ts_rank({TSVECTOR}, q.tsq)) AS rank
     FROM claims_claim c
-    WHERE c.status = '{PUBLISHED}' AND ({TSVECTOR} @@ p.every OR c.text %% p.body)
-        AND c.article_id IS DISTINCT FROM p.article_id
+    WHERE c.status = '{PUBLISHED}' AND {TSVECTOR} @@ q.tsq AND c.article_id IS DISTINCT FROM q.article_id
     ORDER BY rank DESC, c.id
     LIMIT %s
 ) AS c
 """  # noqa: S608 (constants only; every value is a parameter)
+
+# A claim with fewer than two lexemes has no pair to search: pg_trgm finds the published claims written
+# like it. Only for those: over long claims trigram retrieval reads every claim sharing a sentence frame.
+_PG_CHECKED_TRIGRAM = f"""
+SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
+FROM unnest(%s::bigint[], %s::bigint[], %s::text[]) AS q(key, article_id, body) CROSS JOIN LATERAL (
+    SELECT c.id, c.text, c.status, c.article_id, similarity(c.text, q.body) AS rank
+    FROM claims_claim c
+    WHERE c.status = '{PUBLISHED}' AND c.text %% q.body AND c.article_id IS DISTINCT FROM q.article_id
+    ORDER BY rank DESC, c.id
+    LIMIT %s
+) AS c
+"""  # noqa: S608 (constants only; every value is a parameter)
+
+
+def rare_tsquery(lexemes: Sequence[str], *, rarest: int = RARE_LEXEMES) -> str:
+    """A tsquery of any two of the `rarest` lexemes (rarest first) together, or the one a short claim has.
+
+    Pairs, because the same claim reworded keeps most of its rare words while a claim sharing only one
+    of them (a name, a place) is seldom the same: each pair is an intersection in the index, so a rare
+    word that is still common enough never brings in all its rows. Lexemes are quoted, never syntax.
+    """
+    chosen = [_quoted(lexeme) for lexeme in lexemes[:rarest]]
+    if len(chosen) < 2:
+        return " | ".join(chosen)
+    return " | ".join(f"({a} & {b})" for i, a in enumerate(chosen) for b in chosen[i + 1 :])
+
+
+def _quoted(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def pg_lexemes(queries: Sequence[Query]) -> dict[int, list[str]]:
+    """Each query's lexemes, rarest first: one statement for all of them."""
+    with connection.cursor() as cursor:
+        cursor.execute(_PG_LEXEMES, [[q.key for q in queries], [q.text for q in queries]])
+        return dict(cursor.fetchall())
 
 
 class PostgresSource(_DatabaseSource):
@@ -141,26 +173,47 @@ class PostgresSource(_DatabaseSource):
         self.checked = checked
         self.name = "pg_checked" if checked else "pg_seen"
 
-    def statement(self, queries: Sequence[Query], limit: int = PER_SOURCE) -> tuple[str, list]:
-        """The one statement that finds the candidates of all `queries`, and its parameters."""
+    def statements(
+        self, queries: Sequence[Query], limit: int = PER_SOURCE, lexemes: dict[int, list[str]] | None = None
+    ) -> list[tuple[str, list]]:
+        """The statements (one, or two for published claims when some claims are too short to pair) that
+        find the candidates of all `queries`, with their parameters."""
+        lexemes = pg_lexemes(queries) if lexemes is None else lexemes
+        # Published claims: a claim with one lexeme is searched by pg_trgm instead (below).
+        paired = [q for q in queries if len(lexemes.get(q.key, ())) >= (2 if self.checked else 1)]
         params = [
-            [q.key for q in queries],
-            [q.article_id for q in queries],
-            [q.text for q in queries],
-            RARE_LEXEMES,
-            limit,
+            [q.key for q in paired],
+            [q.article_id for q in paired],
+            [rare_tsquery(lexemes[q.key]) for q in paired],
         ]
-        return (_PG_CHECKED if self.checked else _PG_SEEN), params
+        if not self.checked:
+            return [(_PG_SEEN, [*params, limit])] if paired else []
+        statements = [(_PG_CHECKED, [*params, [q.text for q in paired], limit])] if paired else []
+        short = [q for q in queries if q not in paired and q.text.strip()]
+        if short:
+            statements.append(
+                (
+                    _PG_CHECKED_TRIGRAM,
+                    [[q.key for q in short], [q.article_id for q in short], [q.text for q in short], limit],
+                )
+            )
+        return statements
 
-    def find(self, queries: Sequence[Query], limit: int = PER_SOURCE) -> dict[int, list[Found]]:
+    def find(
+        self, queries: Sequence[Query], limit: int = PER_SOURCE, lexemes: dict[int, list[str]] | None = None
+    ) -> dict[int, list[Found]]:
+        """`lexemes` (pg_lexemes()) when the caller has them already: both sources search the same ones."""
         if not queries:
             return {}
+        rows = []
         with connection.cursor() as cursor:
-            if self.checked:
-                # The session's threshold for %: set, not assumed (a connection pooler may share sessions).
-                cursor.execute("SELECT set_limit(%s)", [TRIGRAM_THRESHOLD])
-            cursor.execute(*self.statement(queries, limit))
-            return _relative(cursor.fetchall())
+            for sql, params in self.statements(queries, limit, lexemes):
+                if sql is _PG_CHECKED_TRIGRAM:
+                    # The session's threshold for %: set, not assumed (a connection pooler may share sessions).
+                    cursor.execute("SELECT set_limit(%s)", [TRIGRAM_THRESHOLD])
+                cursor.execute(sql, params)
+                rows.extend(cursor.fetchall())
+        return _relative(rows)
 
 
 # --- SQLite (the embedded mode) -----------------------------------------------------------------
@@ -174,7 +227,7 @@ LIMIT %s
 """
 
 
-def sqlite_match_expression(text: str, *, words: int = ALL_LEXEMES) -> str:
+def sqlite_match_expression(text: str, *, words: int = SQLITE_WORDS) -> str:
     """An FTS5 query ORing the claim's content words, longest first, each quoted (never FTS5 syntax)."""
     seen = dict.fromkeys(w.lower() for w in re.findall(r"\w+", text) if len(w) > 1 and w.lower() not in STOPWORDS)
     chosen = sorted(seen, key=lambda w: (-len(w), w))[:words]
@@ -205,3 +258,17 @@ def database_sources() -> list[_DatabaseSource]:
     if connection.vendor == "postgresql":
         return [PostgresSource(checked=True), PostgresSource(checked=False)]
     return [SqliteSource(checked=True), SqliteSource(checked=False)]
+
+
+def candidates_find(queries: Sequence[Query], limit: int = PER_SOURCE) -> dict[int, dict[str, list[Found]]]:
+    """Every source's candidates for every query, by query key then source name (published first)."""
+    found: dict[int, dict[str, list[Found]]] = {q.key: {} for q in queries}
+    if not queries:
+        return found
+    sources = database_sources()
+    lexemes = pg_lexemes(queries) if connection.vendor == "postgresql" else None
+    for source in sources:
+        answer = source.find(queries, limit, lexemes) if lexemes is not None else source.find(queries, limit)
+        for key, rows in answer.items():
+            found[key][source.name] = rows
+    return found

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from .candidates import PER_SOURCE, Found, Query, database_sources
+from .candidates import PER_SOURCE, Found, Query, candidates_find
 from .matching import MATCHER_VERSION, Candidate, lexical_sources, normalise, rank
 from .models import Claim, ClaimMatch
 
@@ -57,11 +57,7 @@ def claim_match(*, claim_ids) -> list[ClaimMatch]:
     )
     if not claims:
         return []
-    queries = [Query(c.pk, c.text, c.article_id) for c in claims]
-    found: dict[int, dict[str, list[Found]]] = {c.pk: {} for c in claims}
-    for source in database_sources():
-        for key, rows in source.find(queries, PER_SOURCE).items():
-            found[key][source.name] = rows
+    found = candidates_find([Query(c.pk, c.text, c.article_id) for c in claims], PER_SOURCE)
     decided = _pairs_stored(
         claim_ids=[c.pk for c in claims],
         others={f.claim_id for s in found.values() for rows in s.values() for f in rows},
