@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F, Q
@@ -178,6 +178,8 @@ class Claim(models.Model):
         IN_REVIEW = "in_review", "In review"
         AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
         PUBLISHED = "published", "Published"
+        # Confirmed the same as a published claim: another appearance of that fact-check (`fact_check`).
+        REUSED = "reused", "Already fact-checked"
 
     class ClaimType(models.TextChoices):
         QUANTITY = "quantity", "Quantity"
@@ -233,6 +235,18 @@ class Claim(models.Model):
         choices=Priority.choices, default=Priority.NORMAL, db_default=Priority.NORMAL
     )
     due_at = models.DateTimeField(null=True, blank=True, help_text="When the desk should have decided it.")
+    # Claims confirmed the same share a group: the id of the group's first claim (claims.matches).
+    match_group = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    # A reused claim's answer: the published claim whose verdict it reads (status REUSED).
+    fact_check = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=False,  # claim_fact_check_idx: only reused claims point anywhere
+        on_delete=models.PROTECT,
+        related_name="appearances",
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -277,10 +291,66 @@ class Claim(models.Model):
             models.Index(fields=["-priority", "due_at", "id"], name="claim_priority_idx", condition=Q(priority__gt=0)),
             # What deleting a user sets to NULL; claims from the segmenter have no creator.
             models.Index(fields=["created_by"], name="claim_created_by_idx", condition=Q(created_by__isnull=False)),
+            # Matching (claims.matches): groups and reuse are set by people on few claims; "checked before"
+            # searches only the published claims, a small part of the table, through their own indexes.
+            models.Index(fields=["match_group"], name="claim_match_group_idx", condition=Q(match_group__isnull=False)),
+            models.Index(fields=["fact_check"], name="claim_fact_check_idx", condition=Q(fact_check__isnull=False)),
+            GinIndex(
+                SearchVector("text", config="english"),
+                name="claim_published_search_idx",
+                condition=Q(status="published"),
+            ),
+            GinIndex(
+                OpClass("text", name="gin_trgm_ops"), name="claim_published_trgm_idx", condition=Q(status="published")
+            ),
         ]
 
     def __str__(self):
         return shorten(self.text, 80)
+
+
+class ClaimMatch(models.Model):
+    """A claim suggested as the same as an earlier one (``claim`` is the newer), and what the desk decided.
+
+    Written by the matcher (claims.matches.claim_match) as ``suggested``; a reviewer confirms or rejects
+    it (reviews.services.matches). A decided pair is never suggested again, in either direction.
+    """
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Same claim"
+        REJECTED = "rejected", "Not the same"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches", db_index=False)
+    candidate = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matched_by")
+    score = models.FloatField()
+    reasons = models.JSONField(default=list, blank=True)
+    matcher_version = models.CharField(max_length=32)
+    checked = models.BooleanField(default=False, help_text="The candidate was a published fact-check when matched.")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SUGGESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["claim_id", "-checked", "-score", "id"]
+        constraints = [
+            # Also serves every lookup by claim (no index of its own).
+            models.UniqueConstraint(fields=["claim", "candidate"], name="claimmatch_pair_unique"),
+            models.CheckConstraint(condition=~Q(claim=F("candidate")), name="claimmatch_not_itself"),
+            models.CheckConstraint(condition=Q(score__gte=0.0) & Q(score__lte=1.0), name="claimmatch_score_range"),
+        ]
+        indexes = [
+            # The week's most repeated claims read recent matches only.
+            models.Index(fields=["created_at"], name="claimmatch_created_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.claim_id} ~ {self.candidate_id} ({self.status})"
 
 
 class ArticleFragment(models.Model):

@@ -28,6 +28,7 @@ from .fragments import fragments_replace, languages_record
 from .ingest import queue_segmentation
 from .language import body_language, unserved_reason
 from .lease import Heartbeat, lease_expired, owned_by
+from .matches import queue_matching
 from .models import Article, Claim
 from .pg_copy import copy_claims
 from .touched import claims_untouched
@@ -225,6 +226,8 @@ def _write_batch(*, segmented: dict, failed: dict, run_started) -> dict[int, Seg
             updated_at=now,
         )
         languages_record(languages)
+        # The claims written from `now` on are this run's new ones; only they are matched.
+        queue_matching(article_ids=done, since=now)
     failures = [article_id for article_id in failed if article_id in existing]
     if failures:
         Article.objects.filter(pk__in=failures).update(

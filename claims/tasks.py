@@ -1,14 +1,18 @@
 """Celery tasks for articles and feeds: thin wrappers that take ids and call the pipeline, fetching and feeds."""
 
 import dataclasses
+import logging
 
 import kombu.exceptions
 import redis.exceptions
 from celery import shared_task
 from django import db
+from django.utils.dateparse import parse_datetime
 
-from . import feeds, ingest_url, pipeline
+from . import feeds, ingest_url, matches, pipeline
 from .fetching import HostBusy
+
+logger = logging.getLogger(__name__)
 
 # Database or broker unavailable: worth another try later. Everything else is decided (and
 # recorded on the article) by the pipeline.
@@ -49,6 +53,20 @@ def _segment(article_ids: list[int]) -> list[dict]:
         # The worker reuses its connection across tasks: drop a broken one before the retry.
         db.close_old_connections()
         raise
+
+
+@shared_task(name="claims.match", **RETRY_TRANSIENT)
+def match_claims_task(article_ids: list[int], since: str) -> int:
+    """Suggest matches for the claims a segmentation wrote (claims.matches); queued after it commits."""
+    try:
+        return matches.articles_match(article_ids=article_ids, since=parse_datetime(since))
+    except TRANSIENT_ERRORS:
+        db.close_old_connections()
+        raise
+    except Exception:
+        # Matching is advice: its failure is logged and leaves the segmented claims as they are.
+        logger.exception("matching the claims of articles %s failed", article_ids)
+        return 0
 
 
 @shared_task(name="claims.sweep_stuck_articles")

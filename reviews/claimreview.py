@@ -2,7 +2,8 @@
 
 https://schema.org/ClaimReview and Google's fact-check markup: claimReviewed, reviewRating
 (alternateName; ratingValue/bestRating/worstRating on the numeric scale), url and author are what
-consumers need; itemReviewed says who made the claim and where it appeared.
+consumers need; itemReviewed says who made the claim and where it appeared: every appearance (the
+claims reusing the fact-check included), the earliest with a URL as firstAppearance.
 """
 
 from django.conf import settings
@@ -97,6 +98,23 @@ def _claimant(claim, article) -> dict | None:
     return None
 
 
+def claim_articles(claim) -> list:
+    """The articles a fact-checked claim appeared in: its own, then those of the claims reusing it
+    (claims.matches), earliest first; the reusing claims are read from `claim.appearances` (prefetched
+    for lists by reviews.selectors.claimreview_verdicts)."""
+    articles = {claim.article_id: claim.article}
+    for appearance in claim.appearances.all():
+        articles.setdefault(appearance.article_id, appearance.article)
+    return sorted(articles.values(), key=lambda a: (a.published_at or a.created_at, a.pk))
+
+
+def _appearance(article) -> dict:
+    appearance = {"@type": "CreativeWork", "headline": article.title}
+    if article.url:
+        appearance["url"] = article.url
+    return appearance
+
+
 def claimreview_document(*, verdict, first_published_at=None, bounds=None, request=None) -> dict:
     """The ClaimReview JSON-LD for an approved verdict (its claim and article must be loaded).
 
@@ -116,12 +134,11 @@ def claimreview_document(*, verdict, first_published_at=None, bounds=None, reque
     appeared = article.published_at or article.created_at
     if appeared:
         item["datePublished"] = appeared.date().isoformat()
-    appearance = {"@type": "CreativeWork", "headline": article.title}
-    if article.url:
-        appearance["url"] = article.url
-    item["appearance"] = [appearance]
-    if article.url:
-        item["firstAppearance"] = appearance
+    appearances = [_appearance(a) for a in claim_articles(claim)]
+    item["appearance"] = appearances
+    first = next((a for a in appearances if "url" in a), None)
+    if first is not None:
+        item["firstAppearance"] = first
 
     published = first_published_at or verdict.decided_at
     base = public_base_url(request)

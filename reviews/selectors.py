@@ -38,6 +38,14 @@ def published_verdicts() -> QuerySet:
     )
 
 
+def claimreview_verdicts() -> QuerySet:
+    """published_verdicts() for lists of ClaimReview documents: each lists every appearance (the claims
+    reusing the fact-check), read for the whole list in one query."""
+    return published_verdicts().prefetch_related(
+        Prefetch("claim__appearances", queryset=Claim.objects.select_related("article"))
+    )
+
+
 def public_factcheck_list(*, q: str = "") -> QuerySet:
     """Published fact-checks for the public site, newest first publication first, optionally searched.
 

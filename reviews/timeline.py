@@ -19,6 +19,9 @@ ACTION_WORDS = {
     "request_changes": "requested changes",
     "approve": "approved and published the verdict",
     "correct": "published a correction",
+    "match_confirm": "confirmed a match",
+    "match_reject": "rejected a match",
+    "reuse": "marked the claim as already fact-checked",
 }
 
 

@@ -43,6 +43,8 @@ class Action(StrEnum):
     CORRECT = "correct"
     SCHEDULE = "schedule"
     COMMENT = "comment"
+    MATCH = "match"  # decide a suggested match (same claim, or not); the claim keeps its state
+    REUSE = "reuse"  # the claim is another appearance of a published fact-check
 
 
 # A rule on the person taking a verdict step: the refusal to show them, or None.
@@ -84,6 +86,10 @@ TRANSITIONS: dict[Action, Transition] = {
         _t(Action.SCHEDULE, {State.NEW, State.IN_REVIEW, State.AWAITING_APPROVAL}, None, _DESK),
         # The desk's internal thread is open in every state; it leaves no entry on the timeline.
         _t(Action.COMMENT, set(State), None, _DESK),
+        # Matching: saying two claims are (not) the same is desk work in any state; only open work can
+        # become another appearance of a fact-check, so the desk does not check it twice.
+        _t(Action.MATCH, set(State), None, _DESK, verb="decide matches of"),
+        _t(Action.REUSE, {State.NEW, State.IN_REVIEW}, State.REUSED, _DESK, verb="reuse a fact-check for"),
     )
 }
 

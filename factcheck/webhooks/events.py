@@ -8,4 +8,5 @@ ARTICLE_SEGMENTED = "article.segmented"
 ARTICLE_FAILED = "article.failed"
 CLAIM_PUBLISHED = "claim.published"
 VERDICT_CORRECTED = "verdict.corrected"
-EVENTS = (ARTICLE_SEGMENTED, ARTICLE_FAILED, CLAIM_PUBLISHED, VERDICT_CORRECTED)
+CLAIM_MATCHED = "claim.matched"  # the desk confirmed a claim the same as an earlier one
+EVENTS = (ARTICLE_SEGMENTED, ARTICLE_FAILED, CLAIM_PUBLISHED, VERDICT_CORRECTED, CLAIM_MATCHED)

@@ -282,7 +282,7 @@ class ClaimReviewFeedView(generics.ListAPIView):
     filterset_class = ClaimReviewFeedFilter
 
     def get_queryset(self):
-        return selectors.published_verdicts()
+        return selectors.claimreview_verdicts()
 
     @extend_schema(
         summary="Feed of published ClaimReview documents",

@@ -15,6 +15,7 @@ from .claims import (
 )
 from .comments import comment_add, mentioned_users
 from .common import event_record, lock_claim, lock_claims
+from .matches import claim_reuse_fact_check, match_confirm, match_reject
 from .notifications import claim_matched_notify, notify
 from .sources import normalize_source_url, source_add, validate_http_url
 from .spans import claim_create_from_span, claim_mark_furniture, claim_promote_fragment
@@ -38,6 +39,7 @@ __all__ = [
     "claim_edit",
     "claim_matched_notify",
     "claim_merge",
+    "claim_reuse_fact_check",
     "claim_reopen",
     "claim_schedule",
     "claim_split",
@@ -45,6 +47,8 @@ __all__ = [
     "event_record",
     "lock_claim",
     "lock_claims",
+    "match_confirm",
+    "match_reject",
     "mentioned_users",
     "normalize_source_url",
     "notify",

@@ -57,8 +57,9 @@ def test_on_a_claim_permitted_is_the_claim_table(reviewer, editor):
     published = ClaimFactory(status="published")
     fresh = ClaimFactory(status="new")
 
-    assert workflow.permitted(reviewer, published) == {Action.COMMENT}
-    assert workflow.permitted(editor, published) == {Action.CORRECT, Action.COMMENT}
+    # Deciding a suggested match is desk work in every state; reusing a fact-check only for open work.
+    assert workflow.permitted(reviewer, published) == {Action.COMMENT, Action.MATCH}
+    assert workflow.permitted(editor, published) == {Action.CORRECT, Action.COMMENT, Action.MATCH}
     assert workflow.permitted(reviewer, fresh) == {
         Action.ASSIGN,
         Action.EDIT,
@@ -67,6 +68,8 @@ def test_on_a_claim_permitted_is_the_claim_table(reviewer, editor):
         Action.DISMISS,
         Action.SCHEDULE,
         Action.COMMENT,
+        Action.MATCH,
+        Action.REUSE,
     }
 
 

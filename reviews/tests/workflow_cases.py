@@ -15,8 +15,10 @@ from reviews.workflow import TRANSITIONS, Action, State
 
 # Actions the tables exercise. CORRECT has its own tests (corrections of published verdicts); CREATE
 # is no transition (claims made from the article's text: reviews/tests/test_claim_from_text.py); and
-# COMMENT has its own tests (test_comments.py), leaving no timeline entry to check here.
-TABLE_ACTIONS = [action for action in Action if action not in (Action.CORRECT, Action.CREATE, Action.COMMENT)]
+# COMMENT has its own tests (test_comments.py), leaving no timeline entry to check here; MATCH and REUSE
+# act on a suggested match (reviews/tests/test_matches.py).
+NOT_IN_TABLE = (Action.CORRECT, Action.CREATE, Action.COMMENT, Action.MATCH, Action.REUSE)
+TABLE_ACTIONS = [action for action in Action if action not in NOT_IN_TABLE]
 ROLES = ["reviewer", "editor", "integrator"]
 STATES = list(State)
 # Verdict steps on a published claim belong to a correction, which the CORRECT row governs.

@@ -1,0 +1,226 @@
+"""Claim matching in the database: suggest, for new claims, the claims seen and checked before; and the reads.
+
+``claim_match(claim_ids=...)`` is what the ``claims.match`` task runs after segmentation: the database
+sources (claims.candidates) propose candidates for all the claims in a few statements, the pure
+matcher (claims.matching) re-scores them, and the best are stored as ``ClaimMatch`` rows, published
+fact-checks first. A pair already stored, decided or not, in either direction, is never suggested
+again. The desk's decisions (confirm, reject, reuse a fact-check) are reviews.services.matches.
+
+Re-scoring: each article's candidates, pooled, make the in-memory lexical indexes ``rank()`` takes
+(their BM25 signals are the ones the scorer's weights were fitted on); the database sources'
+own signals go in beside them under their names, which the scorer does not weigh until fitted.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from .candidates import PER_SOURCE, Found, Query, candidates_find
+from .matching import MATCHER_VERSION, Candidate, lexical_sources, normalise, rank
+from .models import Claim, ClaimMatch
+
+logger = logging.getLogger(__name__)
+
+# What is stored per new claim: the best published fact-checks, then the best other claims.
+CHECKED_SUGGESTIONS = 3
+SEEN_SUGGESTIONS = 5
+# Below this relatedness a candidate is not worth a reviewer's look. Relatedness, not score: a claim
+# that denies a fact-checked one is suggested (scored low, "negation differs"), since the fact-check answers it.
+MIN_RELATEDNESS = 0.5
+
+Status = ClaimMatch.Status
+OPEN_OR_CONFIRMED = (Status.SUGGESTED, Status.CONFIRMED)
+
+
+@dataclass(frozen=True)
+class _Fixed:
+    """One database source's answer for one claim, as a ``CandidateSource`` for ``rank()``."""
+
+    name: str
+    found: tuple[Candidate, ...]
+
+    def candidates(self, query, limit):
+        return self.found[:limit]
+
+
+def claim_match(*, claim_ids) -> list[ClaimMatch]:
+    """Suggest matches for the claims `claim_ids` (new ones: a segmentation's); returns the rows stored."""
+    claims = list(
+        Claim.objects.filter(pk__in=set(claim_ids))
+        .exclude(status=Claim.Status.REUSED)
+        .only("id", "text", "article_id", "match_group")
+        .order_by("pk")
+    )
+    if not claims:
+        return []
+    found = candidates_find([Query(c.pk, c.text, c.article_id) for c in claims], PER_SOURCE)
+    decided = _pairs_stored(
+        claim_ids=[c.pk for c in claims],
+        others={f.claim_id for s in found.values() for rows in s.values() for f in rows},
+    )
+    groups = _groups(c.match_group for c in claims)
+
+    by_article: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
+    rows = []
+    for article_claims in by_article.values():
+        rows.extend(_suggest(article_claims, found, decided, groups))
+    return ClaimMatch.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def _suggest(
+    claims: list[Claim], found, decided: set[tuple[int, int]], groups: dict[int, set[int]]
+) -> list[ClaimMatch]:
+    """The suggestions for one article's claims, re-scored against the pool of all their candidates."""
+    pool: dict[int, Found] = {}
+    for claim in claims:
+        for rows in found[claim.pk].values():
+            for f in rows:
+                pool.setdefault(f.claim_id, f)
+    if not pool:
+        return []
+    normalised = {pk: normalise(f.text) for pk, f in pool.items()}
+    pooled = lexical_sources(normalised.items())
+    suggestions = []
+    for claim in claims:
+        sources = [
+            _Fixed(name, tuple(Candidate(f.claim_id, normalised[f.claim_id], f.signal) for f in rows))
+            for name, rows in found[claim.pk].items()
+        ]
+        ranked = rank(claim.text, sources=[*pooled, *sources], limit=len(pool), per_source=PER_SOURCE)
+        skip = decided | {(claim.pk, other) for other in groups.get(claim.match_group, ())}
+        checked, seen = [], []
+        for r in ranked:
+            if (claim.pk, r.key) in skip or r.key == claim.pk or r.match.relatedness < MIN_RELATEDNESS:
+                continue
+            if r.claim.is_junk:
+                continue  # one to three words ("Crime is rising."): rank() puts them last; a desk never needs them
+            if pool[r.key].article_id == claim.article_id:
+                continue  # pooled from a sibling's candidates: the same article is not "seen before"
+            is_checked = pool[r.key].status == Claim.Status.PUBLISHED
+            bucket, room = (checked, CHECKED_SUGGESTIONS) if is_checked else (seen, SEEN_SUGGESTIONS)
+            if len(bucket) < room:
+                bucket.append(
+                    ClaimMatch(
+                        claim_id=claim.pk,
+                        candidate_id=r.key,
+                        score=min(1.0, max(0.0, r.match.score)),
+                        reasons=list(r.match.reasons),
+                        matcher_version=MATCHER_VERSION,
+                        checked=is_checked,
+                    )
+                )
+        suggestions.extend(checked + seen)
+    return suggestions
+
+
+def _pairs_stored(*, claim_ids: list[int], others: set[int]) -> set[tuple[int, int]]:
+    """(new claim, other) for every pair already stored either way: suggested, confirmed or rejected."""
+    stored = ClaimMatch.objects.filter(
+        Q(claim_id__in=claim_ids, candidate_id__in=others) | Q(candidate_id__in=claim_ids, claim_id__in=others)
+    ).values_list("claim_id", "candidate_id")
+    pairs = set()
+    for a, b in stored:
+        pairs |= {(a, b), (b, a)}
+    return pairs
+
+
+def _groups(group_ids) -> dict[int, set[int]]:
+    group_ids = {g for g in group_ids if g is not None}
+    groups: dict[int, set[int]] = {}
+    for pk, group in Claim.objects.filter(match_group__in=group_ids).values_list("pk", "match_group"):
+        groups.setdefault(group, set()).add(pk)
+    return groups
+
+
+def articles_match(*, article_ids, since) -> int:
+    """Match the claims the segmentation of `article_ids` wrote at or after `since`; how many were stored."""
+    claim_ids = list(
+        Claim.objects.filter(article_id__in=article_ids, created_at__gte=since).values_list("pk", flat=True)
+    )
+    return len(claim_match(claim_ids=claim_ids)) if claim_ids else 0
+
+
+def queue_matching(*, article_ids, since) -> None:
+    """Have the claims.match task match the new claims of `article_ids` once the surrounding transaction commits."""
+    from .tasks import match_claims_task  # the tasks module imports the pipeline, which imports this one
+
+    if article_ids:
+        ids, moment = sorted(article_ids), since.isoformat()
+        # robust: a broker outage must not undo the segmentation; the claims stay unmatched.
+        transaction.on_commit(lambda: match_claims_task.delay(ids, moment), robust=True)
+
+
+# --- groups and appearances ----------------------------------------------------------------------
+
+
+def group_members(claim: Claim) -> QuerySet:
+    """The claims confirmed the same as `claim` (itself included), first claim first."""
+    if claim.match_group is None:
+        return Claim.objects.filter(pk=claim.pk)
+    return Claim.objects.filter(match_group=claim.match_group).order_by("pk")
+
+
+def claim_answer(claim: Claim) -> Claim:
+    """The claim whose published verdict answers `claim`: its fact-check when reused, else itself."""
+    return claim.fact_check if claim.fact_check_id else claim
+
+
+def claim_appearances(fact_check_id: int) -> QuerySet:
+    """Every appearance of a fact-check: its own claim and each claim reusing it, earliest article first."""
+    return (
+        Claim.objects.filter(Q(pk=fact_check_id) | Q(fact_check_id=fact_check_id))
+        .select_related("article")
+        .order_by("article__published_at", "article__created_at", "pk")
+    )
+
+
+# --- reads for the desk --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimMatches:
+    """A claim's suggested and confirmed matches: published fact-checks, then other claims seen before."""
+
+    checked_before: list[ClaimMatch]
+    seen_before: list[ClaimMatch]
+
+
+def claim_matches(claim: Claim) -> ClaimMatches:
+    rows = (
+        ClaimMatch.objects.filter(claim=claim, status__in=OPEN_OR_CONFIRMED)
+        .select_related("candidate__article", "decided_by")
+        .order_by("-checked", "-score", "pk")
+    )
+    rows = list(rows)
+    return ClaimMatches([m for m in rows if m.checked], [m for m in rows if not m.checked])
+
+
+def claims_seen_before(queryset: QuerySet) -> QuerySet:
+    """Claims with a match not rejected (suggested or confirmed)."""
+    return queryset.filter(Exists(ClaimMatch.objects.filter(claim=OuterRef("pk"), status__in=OPEN_OR_CONFIRMED)))
+
+
+def claims_checked_before(queryset: QuerySet) -> QuerySet:
+    """Claims matching a published fact-check (suggested or confirmed), or already reusing one."""
+    checked = ClaimMatch.objects.filter(claim=OuterRef("pk"), status__in=OPEN_OR_CONFIRMED, checked=True)
+    return queryset.filter(Q(Exists(checked)) | Q(status=Claim.Status.REUSED))
+
+
+def claims_most_repeated(*, days: int = 7, limit: int = 10, now=None) -> list[Claim]:
+    """The claims most often made again in the last `days` (matches not rejected), as `repeats`."""
+    since = (now or timezone.now()) - timedelta(days=days)
+    counts = (
+        ClaimMatch.objects.filter(created_at__gte=since, status__in=OPEN_OR_CONFIRMED)
+        .values("candidate_id")
+        .annotate(repeats=Count("claim_id", distinct=True))
+        .order_by("-repeats", "candidate_id")[:limit]
+    )
+    repeats = {row["candidate_id"]: row["repeats"] for row in counts}
+    claims = Claim.objects.filter(pk__in=repeats).select_related("article")
+    return sorted(claims, key=lambda c: (-repeats[c.pk], c.pk))
