@@ -18,10 +18,14 @@ def _tasks_in_process(request):
     if request.node.get_closest_marker("worker") or not _django_configured():
         yield
         return
+    from celery._state import _set_task_join_will_block
+
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+    # An eager task started from a test's threads can leave celery's global "inside a task" flag set.
+    _set_task_join_will_block(False)
 
 
 @pytest.fixture(autouse=True)

@@ -138,22 +138,22 @@ def _groups(group_ids) -> dict[int, set[int]]:
     return groups
 
 
-def articles_match(*, article_ids, since) -> int:
-    """Match the claims the segmentation of `article_ids` wrote at or after `since`; how many were stored."""
-    claim_ids = list(
-        Claim.objects.filter(article_id__in=article_ids, created_at__gte=since).values_list("pk", flat=True)
-    )
-    return len(claim_match(claim_ids=claim_ids)) if claim_ids else 0
+def new_claim_ids(*, article_ids, since) -> list[int]:
+    """The claims the segmentation of `article_ids` wrote at or after `since`, in order."""
+    claims = Claim.objects.filter(article_id__in=article_ids, created_at__gte=since)
+    return list(claims.order_by("pk").values_list("pk", flat=True))
 
 
 def queue_matching(*, article_ids, since) -> None:
     """Have the claims.match task match the new claims of `article_ids` once the surrounding transaction commits."""
-    from .tasks import match_claims_task  # the tasks module imports the pipeline, which imports this one
+    from .tasks import MATCH_PRIORITY, match_claims_task  # the tasks module imports the pipeline, which imports this
 
     if article_ids:
         ids, moment = sorted(article_ids), since.isoformat()
         # robust: a broker outage must not undo the segmentation; the claims stay unmatched.
-        transaction.on_commit(lambda: match_claims_task.delay(ids, moment), robust=True)
+        transaction.on_commit(
+            lambda: match_claims_task.apply_async((ids, moment), priority=MATCH_PRIORITY), robust=True
+        )
 
 
 # --- groups and appearances ----------------------------------------------------------------------

@@ -55,17 +55,36 @@ def _segment(article_ids: list[int]) -> list[dict]:
         raise
 
 
+# Matching waits for segmentation: on Redis a lower number is served first and a task without one
+# is 0. Its work goes in tasks of at most MATCH_CHUNK claims, so a worker busy matching a very long
+# article is free again for segmentation within moments, and no task nears its time limit.
+MATCH_PRIORITY = 9
+MATCH_CHUNK = 50
+
+
 @shared_task(name="claims.match", **RETRY_TRANSIENT)
 def match_claims_task(article_ids: list[int], since: str) -> int:
     """Suggest matches for the claims a segmentation wrote (claims.matches); queued after it commits."""
+    claim_ids = matches.new_claim_ids(article_ids=article_ids, since=parse_datetime(since))
+    for start in range(MATCH_CHUNK, len(claim_ids), MATCH_CHUNK):
+        match_claim_ids_task.apply_async((claim_ids[start : start + MATCH_CHUNK],), priority=MATCH_PRIORITY)
+    return _match(claim_ids[:MATCH_CHUNK])
+
+
+@shared_task(name="claims.match_claims", **RETRY_TRANSIENT)
+def match_claim_ids_task(claim_ids: list[int]) -> int:
+    return _match(claim_ids)
+
+
+def _match(claim_ids: list[int]) -> int:
     try:
-        return matches.articles_match(article_ids=article_ids, since=parse_datetime(since))
+        return len(matches.claim_match(claim_ids=claim_ids)) if claim_ids else 0
     except TRANSIENT_ERRORS:
         db.close_old_connections()
         raise
     except Exception:
         # Matching is advice: its failure is logged and leaves the segmented claims as they are.
-        logger.exception("matching the claims of articles %s failed", article_ids)
+        logger.exception("matching claims %s..%s failed", claim_ids[0], claim_ids[-1])
         return 0
 
 

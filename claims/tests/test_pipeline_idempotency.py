@@ -32,7 +32,9 @@ def _race(article_ids: list[int], runners: int) -> list[dict]:
         try:
             barrier.wait(timeout=10)
             for article_id in article_ids:
-                results.append(segment_article_task.apply(args=[article_id]).get())
+                # Each thread stands for a worker of its own: celery's "no join inside a task" flag is one
+                # global, which another thread's eager sub-task (matching, queued on commit) sets meanwhile.
+                results.append(segment_article_task.apply(args=[article_id]).get(disable_sync_subtasks=False))
         except Exception as error:  # surfaced below; a thread cannot fail the test itself
             errors.append(error)
         finally:
