@@ -222,5 +222,7 @@ def claims_most_repeated(*, days: int = 7, limit: int = 10, now=None) -> list[Cl
         .order_by("-repeats", "candidate_id")[:limit]
     )
     repeats = {row["candidate_id"]: row["repeats"] for row in counts}
-    claims = Claim.objects.filter(pk__in=repeats).select_related("article")
+    claims = list(Claim.objects.filter(pk__in=repeats).select_related("article"))
+    for claim in claims:
+        claim.repeats = repeats[claim.pk]
     return sorted(claims, key=lambda c: (-repeats[c.pk], c.pk))

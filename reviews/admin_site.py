@@ -38,6 +38,7 @@ class FactcheckAdminSite(admin.AdminSite):
         return context
 
     def index(self, request, extra_context=None):
+        from claims.matches import claims_most_repeated
         from reviews import selectors
 
         per_state = selectors.dashboard_claims_per_state()
@@ -50,6 +51,7 @@ class FactcheckAdminSite(admin.AdminSite):
             "my_work": selectors.dashboard_my_work(user=request.user),
             "overdue": selectors.dashboard_overdue_per_person(),
             "recent_actions": selectors.recent_actions(user=request.user),
+            "most_repeated": claims_most_repeated(days=7, limit=10),
             **(extra_context or {}),
         }
         return super().index(request, extra_context=context)

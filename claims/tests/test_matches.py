@@ -178,6 +178,8 @@ def test_the_desks_filters_and_the_most_repeated_claims(checked, seen):
     top = claims_most_repeated(limit=3)
     assert checked["westland-jobs"] in top
     assert top[0].pk in {checked["westland-jobs"].pk, seen[0].pk}
+    assert [c.repeats for c in top] == sorted((c.repeats for c in top), reverse=True)
+    assert top[0].repeats >= 2
 
 
 def test_the_database_sources_implement_the_matchers_protocol(checked):

@@ -8,7 +8,8 @@ from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from claims.models import Article
+from claims.matches import claims_checked_before, claims_seen_before
+from claims.models import Article, Claim
 from claims.pipeline import article_resegment
 from factcheck.admin_helpers import refusal_of, service_call
 
@@ -114,6 +115,34 @@ class PublisherFilter(admin.SimpleListFilter):
         return queryset.filter(article__publisher=self.value())
 
 
+class _MatchedFilter(admin.SimpleListFilter):
+    """Yes/no over one of claims.matches' selectors: "no" leaves out the claims it finds."""
+
+    select = None  # the selector: a queryset of claims -> the ones that match
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return self.select(queryset)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=self.select(Claim.objects.all()).values("pk"))
+        return queryset
+
+
+class SeenBeforeFilter(_MatchedFilter):
+    title = "seen before"
+    parameter_name = "seen"
+    select = staticmethod(claims_seen_before)
+
+
+class CheckedBeforeFilter(_MatchedFilter):
+    title = "checked before"
+    parameter_name = "checked"
+    select = staticmethod(claims_checked_before)
+
+
 FILTERS = (
     "status",
     DueFilter,
@@ -123,6 +152,8 @@ FILTERS = (
     "claim_type",
     RatingFilter,
     PublisherFilter,
+    SeenBeforeFilter,
+    CheckedBeforeFilter,
 )
 
 

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from claims import selectors as claim_selectors
@@ -32,6 +32,7 @@ from .forms import (
     CommentForm,
     DismissForm,
     FurnitureForm,
+    MatchForm,
     NoteForm,
     ScheduleForm,
     SourceForm,
@@ -173,6 +174,24 @@ PAGE_ACTIONS: dict[str, PageAction] = {
             "The claim is split in two.",
             form=SplitForm,
             also=_unedited,
+        ),
+        # Matching: a suggestion of this claim is the same claim (confirming may make the claim another
+        # appearance of a published fact-check), or not (never suggested again).
+        PageAction(
+            "match_confirm",
+            Action.MATCH,
+            ON_CLAIM,
+            lambda s: services.match_confirm(match=s.data["match"], actor=s.actor),
+            "Marked as the same claim.",
+            form=MatchForm,
+        ),
+        PageAction(
+            "match_reject",
+            Action.MATCH,
+            ON_CLAIM,
+            lambda s: services.match_reject(match=s.data["match"], actor=s.actor),
+            "Marked as not the same claim: it will not be suggested again.",
+            form=MatchForm,
         ),
         PageAction(
             "source_add",
@@ -317,7 +336,7 @@ def _context(model_admin, request, claim: Claim) -> dict:
     before, after = claim_selectors.claim_neighbours(claim=claim)
     return {
         "title": f"Claim #{claim.pk}",
-        "public_url": _public_url(claim) if published else None,
+        "public_url": claim_sections.public_url(claim.pk) if published else None,
         "opts": model_admin.opts,
         "original": claim,
         "claim": claim,
@@ -355,13 +374,7 @@ def _context(model_admin, request, claim: Claim) -> dict:
         **claim_sections.schedule_section(claim),
         **claim_sections.verdict_section(claim, open_verdict, can),
         **claim_sections.discussion_section(claim, open_verdict),
+        **claim_sections.matches_section(claim),
         "note_form": NoteForm(),
         "desk_users": desk_users(),
     }
-
-
-def _public_url(claim: Claim) -> str | None:
-    try:
-        return reverse("public-factcheck", args=[claim.pk])
-    except NoReverseMatch:
-        return None

@@ -3,9 +3,10 @@
 Each builder returns the template context of one panel (template: admin/claims/claim/_<panel>.html).
 """
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from claims.matches import claim_answer, claim_appearances, claim_matches
 from claims.models import Claim
 
 from .. import selectors
@@ -75,3 +76,35 @@ def _verdict_initial(claim: Claim, open_verdict: Verdict | None, can: dict) -> d
     if current is open_verdict:
         initial["correction_note"] = current.correction_note
     return initial
+
+
+def matches_section(claim: Claim) -> dict:
+    """Checked before, seen before (suggested or confirmed matches), and what the claim is an appearance of.
+
+    Each checked-before row gets `verdict`: the candidate's published verdict (rating, first publication),
+    read for all of them in one query. A reused claim names its fact-check; a published one lists its
+    appearances (itself first among them when its article came first).
+    """
+    found = claim_matches(claim)
+    verdicts = {
+        v.claim_id: v
+        for v in selectors.published_verdicts().filter(claim_id__in=[m.candidate_id for m in found.checked_before])
+    }
+    for match in found.checked_before:
+        match.verdict = verdicts.get(match.candidate_id)
+        match.public_url = public_url(match.candidate_id) if match.verdict is not None else None
+    published = claim.status == Claim.Status.PUBLISHED
+    return {
+        "checked_before": found.checked_before,
+        "seen_before": found.seen_before,
+        "answer": claim_answer(claim) if claim.fact_check_id else None,
+        "appearances": [c for c in claim_appearances(claim.pk) if c.pk != claim.pk] if published else [],
+    }
+
+
+def public_url(claim_id: int) -> str | None:
+    """The public page of a published fact-check (None where the public site is not served)."""
+    try:
+        return reverse("public-factcheck", args=[claim_id])
+    except NoReverseMatch:
+        return None

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from claims.models import Claim, Source
+from claims.models import Claim, ClaimMatch, Source
 from claims.segmentation import BOILERPLATE_KINDS
 from factcheck.roles import GROUP_FOR_ROLE, Role
 
@@ -115,6 +115,20 @@ class VerdictForm(StepForm):
         super().__init__(*args, claim=claim, **kwargs)
         self.fields["rating"].queryset = Rating.objects.order_by("order", "id")
         self.fields["sources"].queryset = Source.objects.filter(claim=claim)
+
+
+class MatchForm(StepForm):
+    """A suggestion of this claim to decide; one already decided is the service's to refuse (with why)."""
+
+    match = forms.ModelChoiceField(
+        queryset=ClaimMatch.objects.none(),
+        label="Suggestion",
+        error_messages={"invalid_choice": "This suggestion is not one of this claim's."},
+    )
+
+    def __init__(self, *args, claim: Claim, **kwargs):
+        super().__init__(*args, claim=claim, **kwargs)
+        self.fields["match"].queryset = ClaimMatch.objects.filter(claim=claim)
 
 
 def form_errors_text(form: forms.Form) -> str:

@@ -5,11 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Claim
+from claims.models import Claim, ClaimMatch
 from claims.tests.factories import ClaimFactory, SourceFactory
 from factcheck.tests.factories import UserFactory
 from reviews import services
 from reviews.models import Verdict
+from reviews.tests.api_helpers import published
 from reviews.tests.factories import VerdictFactory
 from reviews.tests.wf_helpers import submitted_verdict
 
@@ -22,6 +23,12 @@ def _claims(n, *, author):
         claim = ClaimFactory(assignee=assignee, status="published" if i % 2 else "in_review")
         if i % 2:
             VerdictFactory(claim=claim, author=author, status=Verdict.Status.APPROVED)
+        # Matching's suggestions (#17): each claim was seen before, every other one checked before.
+        earlier = Claim.objects.exclude(pk=claim.pk).order_by("-pk").first()
+        if earlier is not None:
+            ClaimMatch.objects.create(
+                claim=claim, candidate=earlier, score=0.7, matcher_version="t", checked=earlier.status == "published"
+            )
 
 
 def _submitted(n, *, author):
@@ -39,7 +46,20 @@ def _count(client, url):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "?status__exact=new", "?assigned=me", "?cw=high", "?rating=false", "?publisher=Example+News"]
+    "query",
+    [
+        "",
+        "?status__exact=new",
+        "?assigned=me",
+        "?cw=high",
+        "?rating=false",
+        "?publisher=Example+News",
+        "?seen=yes",
+        "?seen=no",
+        "?checked=yes",
+        "?checked=no",
+        "?status__exact=reused",
+    ],
 )
 def test_claim_list_queries_do_not_grow_with_rows(client, editor, reviewer, query):
     client.force_login(editor)
@@ -99,3 +119,25 @@ def test_claim_page_queries_do_not_grow_with_sources_versions_and_events(client,
     assert large.events.count() > small.events.count()
     assert response.content.decode().count('class="fc-source"') == 6
     assert many == few
+
+
+def test_claim_page_queries_do_not_grow_with_matches(client, reviewer, editor):
+    client.force_login(reviewer)
+    few, many = ClaimFactory(), ClaimFactory()
+    for claim, n in ((few, 1), (many, 6)):
+        for i in range(n):
+            candidate, _ = published(reviewer=reviewer, editor=editor) if i % 2 == 0 else (ClaimFactory(), None)
+            ClaimMatch.objects.create(
+                claim=claim,
+                candidate=candidate,
+                score=0.7,
+                matcher_version="t",
+                checked=candidate.status == "published",
+            )
+    client.get(reverse("admin:claims_claim_change", args=[few.pk]))
+
+    one, _ = _count(client, reverse("admin:claims_claim_change", args=[few.pk]))
+    six, response = _count(client, reverse("admin:claims_claim_change", args=[many.pk]))
+
+    assert response.content.decode().count('class="fc-match"') == 6
+    assert six == one

@@ -91,3 +91,40 @@ def test_the_claim_page_shows_the_markup_as_text(client, hostile, editor):
     assert "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in html
     assert '<mark id="fc-highlight">The tax rose 9% in 2023.</mark>' in html
     assert "<p>Fine</p>" in html
+
+
+def test_matches_on_the_claim_page_and_the_dashboard_show_markup_as_text(client, hostile, reviewer, editor):
+    # A hostile earlier claim (text, article title, status) suggested to the hostile claim with hostile reasons,
+    # and a hostile published fact-check reused by a third claim.
+    from claims.models import ClaimMatch
+    from reviews import services
+    from reviews.tests.api_helpers import published
+
+    claim = hostile["claim"]
+    earlier = ClaimFactory(article=ArticleFactory(title=f"Earlier {PAYLOAD}"), text=f"Earlier {PAYLOAD}")
+    fact_check, _ = published(reviewer=reviewer, editor=editor, claim=ClaimFactory(text=f"Checked {PAYLOAD}"))
+    for candidate in (earlier, fact_check):
+        ClaimMatch.objects.create(
+            claim=claim,
+            candidate=candidate,
+            score=0.9,
+            reasons=[PAYLOAD],
+            matcher_version="t",
+            checked=candidate == fact_check,
+        )
+    reused = ClaimFactory(text="A repeat.")
+    services.claim_reuse_fact_check(claim=reused, fact_check=fact_check, actor=reviewer)
+    client.force_login(editor)
+
+    pages = {
+        "claim": reverse("admin:claims_claim_change", args=[claim.pk]),
+        "reused": reverse("admin:claims_claim_change", args=[reused.pk]),
+        "fact-check": reverse("admin:claims_claim_change", args=[fact_check.pk]),
+        "dashboard": reverse("admin:index"),
+        "seen list": reverse("admin:claims_claim_changelist") + "?seen=yes",
+    }
+    for name, url in pages.items():
+        html = client.get(url).content.decode()
+        for marker in RAW_MARKERS:
+            assert marker not in html, f"{marker!r} unescaped on the {name} page"
+        assert "&lt;script&gt;" in html, name

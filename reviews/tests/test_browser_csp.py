@@ -8,6 +8,7 @@ screenshots/browser/ (git-ignored).
 import pytest
 from django.urls import reverse
 
+from claims.models import ClaimMatch
 from claims.tests.factories import ClaimFactory
 from reviews.tests.api_helpers import published, submitted
 from reviews.tests.test_browser import Desk, chromium
@@ -40,11 +41,15 @@ def test_the_admin_public_page_and_api_docs_break_no_csp_rule(console_browser, l
     claim, _ = published(reviewer=reviewer, editor=editor)
     waiting, _ = submitted(reviewer=reviewer, claim=ClaimFactory(article=claim.article))
     ClaimFactory.create_batch(3, article=claim.article)
+    # the claim page's Checked before and the dashboard's most repeated claims have something to show
+    ClaimMatch.objects.create(
+        claim=waiting, candidate=claim, score=0.9, reasons=["same wording"], matcher_version="t", checked=True
+    )
     desk = Desk(console_browser, live_server.url)
     pages = [
         ("dashboard", reverse("admin:index"), "#fc-chart-states svg, #fc-chart-states .fc-bar"),
         ("claim list", reverse("admin:claims_claim_changelist"), "#result_list"),
-        ("claim page", reverse("admin:claims_claim_change", args=[waiting.pk]), "#fc-claim"),
+        ("claim page", reverse("admin:claims_claim_change", args=[waiting.pk]), "#fc-checked-before .fc-match"),
         ("editor queue", reverse("admin:reviews_verdict_queue"), f'tr.fc-queue-row[data-claim="{waiting.pk}"]'),
         ("article list", reverse("admin:claims_article_changelist"), "#result_list"),
         ("public fact-check", reverse("public-factcheck", args=[claim.pk]), "blockquote"),
