@@ -216,7 +216,7 @@ def published_rating(field: str) -> Subquery:
 CLAIM_ROW_FIELDS = (
     "id", "article_id", "text", "original_text", "start", "end", "position", "checkworthiness", "reasons",
     "claim_type", "kind", "segmenter_version", "status", "dismiss_reason", "priority", "due_at", "claimant",
-    "claimant_url", "tags", "published_rating", "created_at", "updated_at",
+    "claimant_url", "tags", "published_rating", "match_group", "fact_check_id", "created_at", "updated_at",
 )  # fmt: skip
 
 
