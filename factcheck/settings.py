@@ -263,7 +263,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"DismissReasonEnum": "claims.models.Claim.DismissReason"},
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "DismissReasonEnum": "claims.models.Claim.DismissReason",
+        "MatchStatusEnum": "claims.models.ClaimMatch.Status",
+    },
     # factcheck.converters: an id the database can hold.
     "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}},
     "COMPONENT_SPLIT_REQUEST": True,

@@ -4,7 +4,7 @@ import functools
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 
-from claims.models import Claim, Source
+from claims.models import Claim, ClaimMatch, Source
 from claims.selectors import text_search
 
 from .models import Comment, Notification, Rating, Verdict, WorkflowEvent
@@ -55,6 +55,24 @@ def public_factcheck_list(*, q: str = "") -> QuerySet:
     queryset = published_verdicts().defer("claim__article__body")
     queryset = text_search(queryset, q, fields=("claim__text", "summary", "claim__article__title"))
     return queryset.order_by("-first_published_at", "-claim_id")
+
+
+def claim_match_list(*, claim_id: int) -> QuerySet:
+    """Every match of a claim, suggested or decided, with what the API shows of the other claim: its
+    article, and once published its rating and first publication. Published fact-checks first, best first."""
+    candidate = OuterRef("candidate_id")
+    approved = Verdict.objects.filter(claim=candidate, status=Verdict.Status.APPROVED)
+    first = Verdict.objects.filter(claim=candidate, status__in=PUBLIC_VERDICT_STATES).order_by("decided_at")
+    return (
+        ClaimMatch.objects.filter(claim_id=claim_id)
+        .select_related("candidate__article", "decided_by")
+        .defer("candidate__article__body")
+        .annotate(
+            candidate_rating=Subquery(approved.values("rating__slug")[:1]),
+            candidate_published_at=Subquery(first.values("decided_at")[:1]),
+        )
+        .order_by("-checked", "-score", "pk")
+    )
 
 
 def verdict_history(*, claim_id: int) -> QuerySet:
