@@ -254,6 +254,8 @@ REST_FRAMEWORK = {
 FACTCHECK_API_THROTTLE_RATES = {
     "user": env_rate("FACTCHECK_API_RATE_USER", default="1200/minute"),
     "anon": env_rate("FACTCHECK_API_RATE_ANON", default="120/minute"),
+    # The public "has this been checked?" search, per address: each answer is ranked by the matcher.
+    "factcheck_search": env_rate("FACTCHECK_API_RATE_SEARCH", default="30/minute"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",

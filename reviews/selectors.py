@@ -4,6 +4,7 @@ import functools
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 
+from claims.checked import checked_search
 from claims.models import Claim, ClaimMatch, Source
 from claims.selectors import text_search
 
@@ -55,6 +56,16 @@ def public_factcheck_list(*, q: str = "") -> QuerySet:
     queryset = published_verdicts().defer("claim__article__body")
     queryset = text_search(queryset, q, fields=("claim__text", "summary", "claim__article__title"))
     return queryset.order_by("-first_published_at", "-claim_id")
+
+
+def factcheck_search(*, q: str, limit: int) -> list[tuple]:
+    """(Ranked, its published verdict) for the `limit` published fact-checks `q` most likely repeats, best first."""
+    ranked = checked_search(q, limit=limit)
+    if not ranked:
+        return []
+    verdicts = published_verdicts().defer("claim__article__body").filter(claim_id__in=[r.key for r in ranked])
+    by_claim = {verdict.claim_id: verdict for verdict in verdicts}
+    return [(r, by_claim[r.key]) for r in ranked if r.key in by_claim]
 
 
 def claim_match_list(*, claim_id: int) -> QuerySet:
