@@ -254,6 +254,8 @@ REST_FRAMEWORK = {
 FACTCHECK_API_THROTTLE_RATES = {
     "user": env_rate("FACTCHECK_API_RATE_USER", default="1200/minute"),
     "anon": env_rate("FACTCHECK_API_RATE_ANON", default="120/minute"),
+    # The public "has this been checked?" search, per address: each answer is ranked by the matcher.
+    "factcheck_search": env_rate("FACTCHECK_API_RATE_SEARCH", default="30/minute"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
@@ -263,7 +265,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"DismissReasonEnum": "claims.models.Claim.DismissReason"},
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Claim.Status",
+        "DismissReasonEnum": "claims.models.Claim.DismissReason",
+        "MatchStatusEnum": "claims.models.ClaimMatch.Status",
+    },
     # factcheck.converters: an id the database can hold.
     "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}},
     "COMPONENT_SPLIT_REQUEST": True,

@@ -4,7 +4,8 @@ import functools
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 
-from claims.models import Claim, Source
+from claims.checked import checked_search
+from claims.models import Claim, ClaimMatch, Source
 from claims.selectors import text_search
 
 from .models import Comment, Notification, Rating, Verdict, WorkflowEvent
@@ -55,6 +56,34 @@ def public_factcheck_list(*, q: str = "") -> QuerySet:
     queryset = published_verdicts().defer("claim__article__body")
     queryset = text_search(queryset, q, fields=("claim__text", "summary", "claim__article__title"))
     return queryset.order_by("-first_published_at", "-claim_id")
+
+
+def factcheck_search(*, q: str, limit: int) -> list[tuple]:
+    """(Ranked, its published verdict) for the `limit` published fact-checks `q` most likely repeats, best first."""
+    ranked = checked_search(q, limit=limit)
+    if not ranked:
+        return []
+    verdicts = published_verdicts().defer("claim__article__body").filter(claim_id__in=[r.key for r in ranked])
+    by_claim = {verdict.claim_id: verdict for verdict in verdicts}
+    return [(r, by_claim[r.key]) for r in ranked if r.key in by_claim]
+
+
+def claim_match_list(*, claim_id: int) -> QuerySet:
+    """Every match of a claim, suggested or decided, with what the API shows of the other claim: its
+    article, and once published its rating and first publication. Published fact-checks first, best first."""
+    candidate = OuterRef("candidate_id")
+    approved = Verdict.objects.filter(claim=candidate, status=Verdict.Status.APPROVED)
+    first = Verdict.objects.filter(claim=candidate, status__in=PUBLIC_VERDICT_STATES).order_by("decided_at")
+    return (
+        ClaimMatch.objects.filter(claim_id=claim_id)
+        .select_related("candidate__article", "decided_by")
+        .defer("candidate__article__body")
+        .annotate(
+            candidate_rating=Subquery(approved.values("rating__slug")[:1]),
+            candidate_published_at=Subquery(first.values("decided_at")[:1]),
+        )
+        .order_by("-checked", "-score", "pk")
+    )
 
 
 def verdict_history(*, claim_id: int) -> QuerySet:
@@ -216,7 +245,7 @@ def published_rating(field: str) -> Subquery:
 CLAIM_ROW_FIELDS = (
     "id", "article_id", "text", "original_text", "start", "end", "position", "checkworthiness", "reasons",
     "claim_type", "kind", "segmenter_version", "status", "dismiss_reason", "priority", "due_at", "claimant",
-    "claimant_url", "tags", "published_rating", "created_at", "updated_at",
+    "claimant_url", "tags", "published_rating", "match_group", "fact_check_id", "created_at", "updated_at",
 )  # fmt: skip
 
 

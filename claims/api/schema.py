@@ -52,6 +52,8 @@ CLAIM_OUT = OpenApiExample(
         "claimant_url": "",
         "tags": ["economy"],
         "rating": "false",
+        "match_group": 42,
+        "fact_check": None,
         "created_at": "2026-11-28T09:00:02Z",
         "updated_at": "2026-11-28T15:30:00Z",
         "links": {

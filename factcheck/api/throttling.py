@@ -131,3 +131,9 @@ def client_address(request) -> str:
     The login lockout (AXES_CLIENT_IP_CALLABLE) counts by the same address as the throttles.
     """
     return BaseThrottle().get_ident(request)
+
+
+class SearchThrottle(_WindowCount, AnonRateThrottle):
+    """The public fact-check search: its own rate per address (the matcher ranks every answer)."""
+
+    scope = "factcheck_search"

@@ -2,9 +2,13 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from claims.matches import claims_checked_before, claims_seen_before
 from claims.models import Claim
 from claims.selectors import claim_search
 from factcheck.api.filters import UtcIsoDateTimeFilter
+
+# `true` or `false`, nothing else: django-filter's BooleanFilter reads any other value as "no filter".
+BOOLEAN = [("true", "true"), ("false", "false")]
 
 
 class ClaimFilter(django_filters.FilterSet):
@@ -16,10 +20,32 @@ class ClaimFilter(django_filters.FilterSet):
     rating = django_filters.CharFilter(field_name="published_rating", help_text="Slug of the published rating.")
     updated_after = UtcIsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
     q = django_filters.CharFilter(method="filter_q", help_text="Full-text search in the claim's wording.")
+    seen_before = django_filters.ChoiceFilter(
+        choices=BOOLEAN,
+        method="filter_seen_before",
+        help_text="true: claims the matcher found made before (a match suggested or confirmed); false: the others.",
+    )
+    checked_before = django_filters.ChoiceFilter(
+        choices=BOOLEAN,
+        method="filter_checked_before",
+        help_text="true: claims matching a published fact-check (suggested or confirmed) or reusing one; "
+        "false: the others.",
+    )
 
     class Meta:
         model = Claim
-        fields = ["status", "article", "assignee", "checkworthiness_min", "claim_type", "rating", "updated_after", "q"]
+        fields = [
+            "status",
+            "article",
+            "assignee",
+            "checkworthiness_min",
+            "claim_type",
+            "rating",
+            "updated_after",
+            "q",
+            "seen_before",
+            "checked_before",
+        ]
 
     def filter_assignee(self, queryset, name, value):
         if value == "me":
@@ -30,3 +56,16 @@ class ClaimFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return claim_search(queryset, value)
+
+    def filter_seen_before(self, queryset, name, value):
+        return _with_or_without(queryset, claims_seen_before, value)
+
+    def filter_checked_before(self, queryset, name, value):
+        return _with_or_without(queryset, claims_checked_before, value)
+
+
+def _with_or_without(queryset, selector, value: str):
+    """The claims `selector` picks out of `queryset` (`true`), or the rest of them (`false`)."""
+    if value == "true":
+        return selector(queryset)
+    return queryset.exclude(pk__in=selector(Claim.objects.all()).values("pk"))

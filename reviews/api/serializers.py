@@ -121,6 +121,16 @@ class ClaimSerializer(serializers.ModelSerializer):
     rating = serializers.CharField(
         source="published_rating", read_only=True, allow_null=True, help_text="Slug of the published rating."
     )
+    match_group = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="Claims confirmed the same share this number (the id of the group's first claim); null if none.",
+    )
+    fact_check = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="For a reused claim: the published claim whose fact-check it is another appearance of.",
+    )
     links = serializers.SerializerMethodField()
 
     class Meta:
@@ -128,8 +138,8 @@ class ClaimSerializer(serializers.ModelSerializer):
         fields = [
             "id", "article", "text", "original_text", "start", "end", "position", "checkworthiness",
             "reasons", "claim_type", "kind", "segmenter_version", "status", "dismiss_reason", "assignee",
-            "priority", "due_at", "claimant", "claimant_url", "tags", "rating", "created_at", "updated_at",
-            "links",
+            "priority", "due_at", "claimant", "claimant_url", "tags", "rating", "match_group", "fact_check",
+            "created_at", "updated_at", "links",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -198,6 +208,8 @@ class ClaimSerializer(serializers.ModelSerializer):
             "claimant_url": str(claimant_url) if claimant_url is not None else None,
             "tags": row["tags"],
             "rating": str(rating) if rating is not None else None,
+            "match_group": row["match_group"],
+            "fact_check": row["fact_check_id"],
             "created_at": iso_datetime(row["created_at"], tz),
             "updated_at": iso_datetime(row["updated_at"], tz),
             "links": self._links(row["id"], row["status"]),

@@ -10,6 +10,8 @@ from factcheck.webhooks.api import WebhookViewSet
 
 from . import views
 from .claims import ClaimViewSet
+from .matches import ClaimMatchesView, MatchConfirmView, MatchRejectView
+from .search import FactCheckSearchView
 from .spans import ArticleClaimCreateView, ClaimFurnitureView
 
 router = DefaultRouter()
@@ -25,6 +27,10 @@ urlpatterns = [
     path("claims/<id:claim_id>/verdicts/", views.ClaimVerdictsView.as_view(), name="api-claim-verdicts"),
     path("claims/<id:claim_id>/events/", views.ClaimEventsView.as_view(), name="api-claim-events"),
     path("claims/<id:claim_id>/claimreview/", views.ClaimReviewView.as_view(), name="api-claim-claimreview"),
+    path("claims/<id:claim_id>/matches/", ClaimMatchesView.as_view(), name="api-claim-matches"),
+    path("claims/<id:claim_id>/matches/<id:match_id>/confirm/", MatchConfirmView.as_view(), name="api-match-confirm"),
+    path("claims/<id:claim_id>/matches/<id:match_id>/reject/", MatchRejectView.as_view(), name="api-match-reject"),
+    path("fact-checks/search/", FactCheckSearchView.as_view(), name="api-factcheck-search"),
     path("claimreviews/", views.ClaimReviewFeedView.as_view(), name="api-claimreview-feed"),
     path("ratings/", views.RatingListView.as_view(), name="api-rating-list"),
     *router.urls,

@@ -112,3 +112,29 @@ def test_an_id_beyond_any_key_is_not_found(path, integrator, api_client_for):
     response = api_client_for(integrator).get(path.format(9_999_999_999_999_999_999))  # 19 digits, over 2**63
 
     assert response.status_code == 404
+
+
+def test_the_matching_filters_take_true_or_false(schema):
+    parameters = _parameters(schema, "/api/v1/claims/", "get")
+
+    for name in ("seen_before", "checked_before"):
+        assert parameters[name]["schema"]["enum"] == ["false", "true"]
+        assert parameters[name]["description"]
+
+
+def test_the_public_search_states_its_bounds_and_needs_no_credentials(schema):
+    operation = schema["paths"]["/api/v1/fact-checks/search/"]["get"]
+    parameters = _parameters(schema, "/api/v1/fact-checks/search/", "get")
+
+    assert parameters["q"]["required"] is True
+    assert (parameters["q"]["schema"]["minLength"], parameters["q"]["schema"]["maxLength"]) == (1, 1000)
+    assert (parameters["limit"]["schema"]["minimum"], parameters["limit"]["schema"]["maximum"]) == (1, 20)
+    assert operation.get("security", [{}]) in ([{}], [])
+    assert "429" in operation["responses"]
+
+
+def test_deciding_a_match_takes_no_body_and_can_conflict(schema):
+    for step in ("confirm", "reject"):
+        operation = schema["paths"][f"/api/v1/claims/{{claim_id}}/matches/{{match_id}}/{step}/"]["post"]
+        assert "requestBody" not in operation
+        assert {"200", "403", "404", "409"} <= set(operation["responses"])

@@ -30,6 +30,24 @@ def test_unknown_event_is_400(integrator, api_client_for, settings):
     assert "events" in response.data
 
 
+def test_claim_matched_is_an_event_to_subscribe_to_and_the_schema_lists_it(
+    integrator, api_client_for, settings, client
+):
+    settings.FACTCHECK_WEBHOOK_ALLOWED_HOSTS = ["hooks.example.org"]
+    api = api_client_for(integrator)
+
+    created = api.post("/api/v1/webhooks/", {"url": HOOK, "events": ["claim.matched"]}, format="json")
+    changed = api.patch(
+        f"/api/v1/webhooks/{created.data['id']}/", {"events": ["claim.published", "claim.matched"]}, format="json"
+    )
+    schema = client.get("/api/schema/?format=json").json()
+
+    assert created.status_code == 201, created.content
+    assert created.data["events"] == ["claim.matched"]
+    assert changed.data["events"] == ["claim.published", "claim.matched"]
+    assert "claim.matched" in schema["components"]["schemas"]["EventsEnum"]["enum"]
+
+
 def test_integrators_see_only_their_own_subscriptions(integrator, api_client_for, settings):
     from factcheck.tests.factories import UserFactory
 

@@ -93,7 +93,13 @@ EXPLAINED = [
     ),
     (
         "POST /api/v1/articles/{article_id}/claims/",
-        ("Give start and end offsets, or a fragment", "overlaps claim", "outside the article", "no fragment"),
+        (
+            "Give start and end offsets, or a fragment",
+            "overlaps claim",
+            "outside the article",
+            "Choose a span inside the text",
+            "no fragment",
+        ),
         "a claim is made either from offsets or from a fragment, and the span must lie in that article's "
         "text without overlapping one of its claims",
     ),
