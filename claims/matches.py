@@ -14,6 +14,7 @@ own signals go in beside them under their names, which the scorer does not weigh
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -34,6 +35,15 @@ MIN_RELATEDNESS = 0.5
 
 Status = ClaimMatch.Status
 OPEN_OR_CONFIRMED = (Status.SUGGESTED, Status.CONFIRMED)
+# Normalised texts kept per process: the published claims come back as candidates match after match, and
+# reading a text again costs more than the rest of its re-scoring. A NormalisedClaim is a few kB.
+NORMALISED_CACHE = 20_000
+
+
+@lru_cache(maxsize=NORMALISED_CACHE)
+def normalised(text: str):
+    """``normalise(text)``, remembered by text (the output depends on nothing else; NormalisedClaim is frozen)."""
+    return normalise(text)
 
 
 @dataclass(frozen=True)
@@ -84,15 +94,15 @@ def _suggest(
                 pool.setdefault(f.claim_id, f)
     if not pool:
         return []
-    normalised = {pk: normalise(f.text) for pk, f in pool.items()}
-    pooled = lexical_sources(normalised.items())
+    read = {pk: normalised(f.text) for pk, f in pool.items()}
+    pooled = lexical_sources(read.items())
     suggestions = []
     for claim in claims:
         sources = [
-            _Fixed(name, tuple(Candidate(f.claim_id, normalised[f.claim_id], f.signal) for f in rows))
+            _Fixed(name, tuple(Candidate(f.claim_id, read[f.claim_id], f.signal) for f in rows))
             for name, rows in found[claim.pk].items()
         ]
-        ranked = rank(claim.text, sources=[*pooled, *sources], limit=len(pool), per_source=PER_SOURCE)
+        ranked = rank(normalised(claim.text), sources=[*pooled, *sources], limit=len(pool), per_source=PER_SOURCE)
         skip = decided | {(claim.pk, other) for other in groups.get(claim.match_group, ())}
         checked, seen = [], []
         for r in ranked:
