@@ -65,13 +65,16 @@ bench-checkworthiness: install
 
 # 2,000 articles of ~5,000 characters through import_articles into PostgreSQL (database
 # fc_bench_ingest, dropped and recreated) with a real Celery worker on Redis db 15, beside the bare
-# segmenter on the same articles; the median of three rounds.
+# segmenter on the same articles; the median of three rounds, and the pipeline with and without matching
+# (the claims.match tasks run after the articles are done).
 bench-ingest: install
 	$(PY) bench/ingest.py $(INGEST_BENCH_ARGS)
 
 # Our claim matcher beside plain BM25 and PostgreSQL pg_trgm (database fc_bench_matching, created if missing) on
 # the CheckThat! 2021 claim-retrieval sets, read in place from ../shared/data/matching: MAP@5, Recall@1
-# and @5 on the dev splits. BENCH_ARGS="--queries FILE --claims FILE" scores any split in that format;
-# bench/fit_matching.py refits the weights on the train splits.
+# and @5 on the dev splits. Then claim_match timed on PostgreSQL at 100k and 1M claims (bench/matching_db.py:
+# fc_bench_matching_1m and _100k, copies of bench-scale's fc_bench_scale with the fact-checks loaded; skipped,
+# saying so, when fc_bench_scale is missing; BENCH_ARGS=--no-db skips it). BENCH_ARGS="--queries FILE
+# --claims FILE" scores any split in that format; bench/fit_matching.py refits the weights on the train splits.
 bench-matching: install
 	$(PY) bench/matching.py $(BENCH_ARGS)

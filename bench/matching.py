@@ -17,9 +17,13 @@ Recall@5. The weights in ``claims/matching/scoring.py`` are fitted on the train 
 (``bench/fit_matching.py``); this reports the dev splits unless ``--split`` or ``--queries FILE
 --claims FILE`` says otherwise (any file in the same JSONL format, a held-out split included).
 
-Speed here is the in-memory indexes over the fact-checked claims only: match = one query normalised,
-proposed and scored; article = every claim of one article matched in turn (the seed article's
-sentences, and runs of 20 consecutive queries). The database leg at a million claims comes later.
+Speed, two ways. In memory: the lexical indexes over the fact-checked claims only (match = one
+query normalised, proposed and scored; article = every claim of one article matched in turn: the
+seed article's sentences, and runs of 20 consecutive queries). In the database (bench/matching_db.py,
+``--no-db`` skips it): ``claims.matches.claim_match`` on PostgreSQL at 100k and 1M claims with the
+fact-checked claims loaded as published ones, one claim and 30-claim articles, p50 and p95; the
+RESULT line's match_p50_ms and article_p50_ms are the 1M database's ("n/a" when that leg did not run:
+it needs bench-scale's fc_bench_scale).
 
 The data is read in place from ``../shared/data/matching/`` and never copied into the repository.
 """
@@ -269,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         help="PostgreSQL for the pg_trgm leg",
     )
     parser.add_argument("--no-pg", action="store_true", help="skip the pg_trgm leg")
+    parser.add_argument("--no-db", action="store_true", help="skip the claim_match leg at 100k and 1M claims")
     args = parser.parse_args(argv)
     if len(args.queries) != len(args.claims):
         parser.error("give one --claims file for each --queries file")
@@ -297,7 +302,6 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     print(f"claims.matching {MATCHER_VERSION}, weights fitted on the train splits; scoring {what}.")
-    print("Speed: in-memory lexical sources over each set's fact-checked claims (not the 1M-claim database leg).")
 
     connection = None
     if not args.no_pg:
@@ -345,10 +349,23 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(calibration(*answers)))
     print()
 
-    match_p50, article_p50 = speed(datasets, rankers)
+    memory_match, memory_article = speed(datasets, rankers)
     print(
-        f"p50: match {match_p50:.1f} ms per claim, article {article_p50:.1f} ms ({ARTICLE_CLAIMS} claims or the seed)"
+        f"In memory (each set's fact-checked claims only), p50: match {memory_match:.1f} ms per claim, "
+        f"article {memory_article:.1f} ms ({ARTICLE_CLAIMS} claims or the seed)"
     )
+    match_p50 = article_p50 = "n/a"
+    if not args.no_db:
+        from bench import matching_db
+
+        print()
+        print("claim_match on PostgreSQL (bench/matching_db.py): dev queries as the claims of new articles")
+        urls = matching_db.ensure(args.data, rebuild=False)
+        if urls:
+            timings = matching_db.run(urls, args.data, matching_db.ARTICLES)
+            print("\n".join(matching_db.table(timings)))
+            match_p50 = f"{timings['1m']['match'][0]:.1f}"
+            article_p50 = f"{timings['1m']['article'][0]:.1f}"
 
     def metric(label: str, method: str) -> str:
         return f"{results[label][method]['map5']:.3f}" if label in results else "n/a"
@@ -356,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"RESULT map5_2a={metric('2a', 'ours')} map5_2b={metric('2b', 'ours')} "
         f"bm25_map5_2a={metric('2a', 'BM25')} bm25_map5_2b={metric('2b', 'BM25')} "
-        f"match_p50_ms={match_p50:.1f} article_p50_ms={article_p50:.1f}"
+        f"match_p50_ms={match_p50} article_p50_ms={article_p50}"
     )
     return 0
 

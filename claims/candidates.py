@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .matching import Candidate, NormalisedClaim, normalise
 from .matching.lexicon import STOPWORDS
@@ -266,9 +266,15 @@ def candidates_find(queries: Sequence[Query], limit: int = PER_SOURCE) -> dict[i
     if not queries:
         return found
     sources = database_sources()
-    lexemes = pg_lexemes(queries) if connection.vendor == "postgresql" else None
-    for source in sources:
-        answer = source.find(queries, limit, lexemes) if lexemes is not None else source.find(queries, limit)
-        for key, rows in answer.items():
-            found[key][source.name] = rows
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # A batch's LATERAL searches are estimated at thousands of rows per claim, past jit_above_cost:
+            # compiling them took longer than running them. Off for this transaction only.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        lexemes = pg_lexemes(queries) if connection.vendor == "postgresql" else None
+        for source in sources:
+            answer = source.find(queries, limit, lexemes) if lexemes is not None else source.find(queries, limit)
+            for key, rows in answer.items():
+                found[key][source.name] = rows
     return found

@@ -14,13 +14,16 @@ own signals go in beside them under their names, which the scorer does not weigh
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .candidates import PER_SOURCE, Found, Query, candidates_find
-from .matching import MATCHER_VERSION, Candidate, lexical_sources, normalise, rank
+from .matching import MATCHER_VERSION, Candidate, lexical_sources, normalise, score
+from .matching.ranking import gather
+from .matching.scoring import relatedness_ceiling
 from .models import Claim, ClaimMatch
 
 logger = logging.getLogger(__name__)
@@ -34,6 +37,15 @@ MIN_RELATEDNESS = 0.5
 
 Status = ClaimMatch.Status
 OPEN_OR_CONFIRMED = (Status.SUGGESTED, Status.CONFIRMED)
+# Normalised texts kept per process: the published claims come back as candidates match after match, and
+# reading a text again costs more than the rest of its re-scoring. A NormalisedClaim is a few kB.
+NORMALISED_CACHE = 20_000
+
+
+@lru_cache(maxsize=NORMALISED_CACHE)
+def normalised(text: str):
+    """``normalise(text)``, remembered by text (the output depends on nothing else; NormalisedClaim is frozen)."""
+    return normalise(text)
 
 
 @dataclass(frozen=True)
@@ -84,39 +96,60 @@ def _suggest(
                 pool.setdefault(f.claim_id, f)
     if not pool:
         return []
-    normalised = {pk: normalise(f.text) for pk, f in pool.items()}
-    pooled = lexical_sources(normalised.items())
+    read = {pk: normalised(f.text) for pk, f in pool.items()}
+    pooled = lexical_sources(read.items())
     suggestions = []
     for claim in claims:
         sources = [
-            _Fixed(name, tuple(Candidate(f.claim_id, normalised[f.claim_id], f.signal) for f in rows))
+            _Fixed(name, tuple(Candidate(f.claim_id, read[f.claim_id], f.signal) for f in rows))
             for name, rows in found[claim.pk].items()
         ]
-        ranked = rank(claim.text, sources=[*pooled, *sources], limit=len(pool), per_source=PER_SOURCE)
         skip = decided | {(claim.pk, other) for other in groups.get(claim.match_group, ())}
         checked, seen = [], []
-        for r in ranked:
-            if (claim.pk, r.key) in skip or r.key == claim.pk or r.match.relatedness < MIN_RELATEDNESS:
-                continue
-            if r.claim.is_junk:
-                continue  # one to three words ("Crime is rising."): rank() puts them last; a desk never needs them
-            if pool[r.key].article_id == claim.article_id:
-                continue  # pooled from a sibling's candidates: the same article is not "seen before"
-            is_checked = pool[r.key].status == Claim.Status.PUBLISHED
+        for key, match in _related(claim, pool, sources=[*pooled, *sources], skip=skip):
+            is_checked = pool[key].status == Claim.Status.PUBLISHED
             bucket, room = (checked, CHECKED_SUGGESTIONS) if is_checked else (seen, SEEN_SUGGESTIONS)
             if len(bucket) < room:
                 bucket.append(
                     ClaimMatch(
                         claim_id=claim.pk,
-                        candidate_id=r.key,
-                        score=min(1.0, max(0.0, r.match.score)),
-                        reasons=list(r.match.reasons),
+                        candidate_id=key,
+                        score=min(1.0, max(0.0, match.score)),
+                        reasons=list(match.reasons),
                         matcher_version=MATCHER_VERSION,
                         checked=is_checked,
                     )
                 )
         suggestions.extend(checked + seen)
     return suggestions
+
+
+def _related(claim: Claim, pool: dict[int, Found], *, sources, skip: set[tuple[int, int]]):
+    """(key, match) for every candidate worth suggesting for `claim`, most related first.
+
+    What ``rank(claim.text, sources=sources, limit=len(pool))`` would list, less what is dropped after it
+    anyway, but without scoring the candidates whose sources' signals alone keep them below
+    MIN_RELATEDNESS (``relatedness_ceiling``): most of a pooled article's candidates, which were most of
+    the cost. Term weights are the token index's, the first of ``lexical_sources()``, as in rank().
+    """
+    query = normalised(claim.text)
+    weights = sources[0]
+    related = []
+    for key, (candidate, signals) in gather(query, sources=sources, per_source=PER_SOURCE).items():
+        if key == claim.pk or (claim.pk, key) in skip:
+            continue
+        if candidate.is_junk:
+            continue  # one to three words ("Crime is rising."): rank() puts them last; a desk never needs them
+        if pool[key].article_id == claim.article_id:
+            continue  # pooled from a sibling's candidates: the same article is not "seen before"
+        # Margin: relatedness is stored rounded to four places.
+        if relatedness_ceiling(signals) < MIN_RELATEDNESS - 0.001:
+            continue
+        match = score(query, candidate, weights=weights, signals=signals)
+        if match.relatedness >= MIN_RELATEDNESS:
+            related.append((key, match))
+    related.sort(key=lambda r: -r[1].relatedness)  # stable: ties keep the sources' order, as in rank()
+    return related
 
 
 def _pairs_stored(*, claim_ids: list[int], others: set[int]) -> set[tuple[int, int]]:

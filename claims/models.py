@@ -285,7 +285,9 @@ class Claim(models.Model):
             models.Index(fields=["-created_at", "-id"], name="claim_created_idx"),
             models.Index(fields=["position", "id"], name="claim_position_idx"),
             # Serves claims.selectors.claim_search: the expression must stay identical to the one it filters on.
-            GinIndex(SearchVector("text", config="english"), name="claim_text_search_idx"),
+            # fastupdate off on the claims' GIN indexes: every search reads the whole pending list of rows
+            # inserted since the last VACUUM, and matching searches for every new claim (0016).
+            GinIndex(SearchVector("text", config="english"), name="claim_text_search_idx", fastupdate=False),
             # Deadlines and priorities are set by people on few claims: the segmenter's rows skip both.
             models.Index(fields=["due_at", "id"], name="claim_due_idx", condition=Q(due_at__isnull=False)),
             models.Index(fields=["-priority", "due_at", "id"], name="claim_priority_idx", condition=Q(priority__gt=0)),
@@ -299,9 +301,13 @@ class Claim(models.Model):
                 SearchVector("text", config="english"),
                 name="claim_published_search_idx",
                 condition=Q(status="published"),
+                fastupdate=False,
             ),
             GinIndex(
-                OpClass("text", name="gin_trgm_ops"), name="claim_published_trgm_idx", condition=Q(status="published")
+                OpClass("text", name="gin_trgm_ops"),
+                name="claim_published_trgm_idx",
+                condition=Q(status="published"),
+                fastupdate=False,
             ),
         ]
 

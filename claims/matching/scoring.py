@@ -114,6 +114,17 @@ def relatedness(evidence: Mapping[str, float], signals: Mapping[str, float]) -> 
     return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
 
 
+# The most the features can add: each lies in [0, 1], so at most the sum of the positive weights.
+_FEATURES_CEILING = sum(max(weight, 0.0) for weight in FEATURE_WEIGHTS.values())
+
+
+def relatedness_ceiling(signals: Mapping[str, float]) -> float:
+    """The highest ``relatedness`` any two claims could reach with these sources' signals: a caller that
+    keeps only candidates above a threshold need not score those whose ceiling is below it."""
+    total = BIAS + _FEATURES_CEILING + sum(SIGNAL_WEIGHTS.get(name, 0.0) * value for name, value in signals.items())
+    return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
+
+
 def _reasons(a: NormalisedClaim, b: NormalisedClaim, evidence: dict[str, float]) -> tuple[str, ...]:
     reasons = []
     if evidence["cosine"] >= SAME_WORDING:

@@ -46,6 +46,16 @@ def test_any_pair_scores_in_the_unit_interval(a, b):
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120) | CLAIM_LIKE)
+def test_no_ranked_candidate_is_more_related_than_its_signals_allow(text):
+    # claim_match skips scoring a candidate whose ceiling is below its threshold: it must be a ceiling.
+    from claims.matching.scoring import relatedness_ceiling
+
+    for r in rank(text, sources=SOURCES, limit=50):
+        assert r.match.relatedness <= relatedness_ceiling(r.signals) + 1e-4
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=120) | CLAIM_LIKE)
 def test_any_query_ranks_without_error(text):
     ranked = rank(text, sources=SOURCES, limit=5)
 
