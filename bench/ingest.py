@@ -279,8 +279,8 @@ def wait_for_matching(log_path: Path, deadline: float) -> float:
     last_change, seen = time.perf_counter(), None
     while time.monotonic() < deadline:
         log = log_path.read_text(encoding="utf-8", errors="replace")
-        received = len(re.findall(r"Task claims\.match\[[^\]]+\] received", log))
-        ended = len(re.findall(r"Task claims\.match\[[^\]]+\] (?:succeeded|failed|retry)", log))
+        received = len(re.findall(r"Task claims\.match(?:_claims)?\[[^\]]+\] received", log))
+        ended = len(re.findall(r"Task claims\.match(?:_claims)?\[[^\]]+\] (?:succeeded|failed|retry)", log))
         state = (received - ended, len(log))
         pending = state[0]
         if state != seen:
@@ -473,7 +473,9 @@ def text_leg(args, env: dict) -> None:
     segment_s = statistics.mean(
         sum(v for k, v in r.task_seconds.items() if k.startswith("claims.segment")) for r in rounds
     )
-    match_s = statistics.mean(r.task_seconds.get("claims.match", 0.0) for r in rounds)
+    match_s = statistics.mean(
+        r.task_seconds.get("claims.match", 0.0) + r.task_seconds.get("claims.match_claims", 0.0) for r in rounds
+    )
     print(
         f"\nmatching: without it all {n} done after {pipeline:.1f} s ({n / pipeline:,.0f} articles/s); with it all"
         f" matched after {matched:.1f} s ({n / matched:,.0f} articles/s, +{matched / pipeline - 1:.0%});"
