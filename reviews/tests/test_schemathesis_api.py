@@ -83,13 +83,15 @@ EXPLAINED = [
             "Enter a valid URL",
             "The article body is",
             "Send a url to fetch, or a title and a body",
+            "The article needs a title.",
             "does not resolve",
             "resolves to",
             "not allowed",
         ),
         "an article's URL belongs to one text; URLs are the ones Django's URLValidator accepts (stricter than "
         "`format: uri`); HTML that holds no text is an empty body; an article is either a text or a URL to "
-        "fetch, whose host must resolve to a public address (the SSRF guard)",
+        "fetch, whose host must resolve to a public address (the SSRF guard); a text needs a title with visible "
+        "characters, which only a body makes required",
     ),
     (
         "POST /api/v1/articles/{article_id}/claims/",
