@@ -240,10 +240,10 @@ def build_ops(url: str) -> tuple[list["Op"], dict]:
             f"admin changelist, search {RARE_WORD}",
             "admin",
             lambda: desk.get("/admin/claims/claim/", {"q": RARE_WORD}),
-            # Also the claims of articles whose title matches: the app's two statements, the page's rows first.
             [
                 (
-                    f"SELECT {ADMIN_COLUMNS} {ADMIN_FROM} WHERE ({SEARCH_SQL} OR c.article_id = ANY(%s)) "
+                    f"SELECT {ADMIN_COLUMNS} {ADMIN_FROM} WHERE c.id IN (SELECT c.id FROM claims_claim c WHERE "
+                    f"{SEARCH_SQL} UNION ALL SELECT c.id FROM claims_claim c WHERE c.article_id = ANY(%s)) "
                     "ORDER BY c.updated_at DESC, c.id DESC LIMIT %s",
                     [RARE_WORD, title_ids, page],
                 ),

@@ -54,6 +54,12 @@ def claim_search(queryset: QuerySet, q: str, *, titles: bool = False) -> QuerySe
     if titles:
         article_ids = list(article_title_search(q).order_by("-id").values_list("id", flat=True)[:MAX_TITLE_MATCHES])
         if article_ids:
+            if connection.vendor == "postgresql":
+                # Each side read by its own index, then the page's order: with `text OR article`,
+                # PostgreSQL may instead walk the list's order index hoping for early matches (seconds).
+                by_text = Claim.objects.alias(search=SearchVector("text", config=SEARCH_CONFIG)).filter(matches)
+                by_title = Claim.objects.filter(article_id__in=article_ids)
+                return queryset.filter(pk__in=by_text.values("pk").union(by_title.values("pk"), all=True))
             matches |= Q(article_id__in=article_ids)
     return queryset.filter(matches)
 

@@ -64,6 +64,19 @@ def test_the_desk_finds_claims_by_their_articles_title():
     assert _found("niger withdrawal") == set()
 
 
+@pytest.mark.django_db
+def test_a_title_search_finds_claims_by_their_words_too_and_keeps_the_lists_other_filters():
+    ClaimFactory(article=ArticleFactory(title="Niger withdrawal"), text="The last troops leave in September.")
+    ClaimFactory(text="The Niger withdrawal ends in September.")
+    ClaimFactory(text="The Niger withdrawal was delayed.", status=Claim.Status.DISMISSED)
+    ClaimFactory(text="Unrelated claim about pensions.")
+
+    new = Claim.objects.filter(status=Claim.Status.NEW)
+    found = set(claim_search(new, "niger withdrawal", titles=True).values_list("text", flat=True))
+
+    assert found == {"The last troops leave in September.", "The Niger withdrawal ends in September."}
+
+
 def test_every_migration_keeps_the_sqlite_index_and_its_triggers(tmp_path):
     database = tmp_path / "embedded.sqlite3"
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
