@@ -234,15 +234,18 @@ def claim_matches(claim: Claim) -> ClaimMatches:
     return ClaimMatches([m for m in rows if m.checked], [m for m in rows if not m.checked])
 
 
-def claims_seen_before(queryset: QuerySet) -> QuerySet:
-    """Claims with a match not rejected (suggested or confirmed)."""
-    return queryset.filter(Exists(ClaimMatch.objects.filter(claim=OuterRef("pk"), status__in=OPEN_OR_CONFIRMED)))
+def claims_seen_before(queryset: QuerySet, *, before: bool = True) -> QuerySet:
+    """Claims with a match not rejected (suggested or confirmed); with `before=False`, the others."""
+    seen = Q(Exists(ClaimMatch.objects.filter(claim=OuterRef("pk"), status__in=OPEN_OR_CONFIRMED)))
+    return queryset.filter(seen if before else ~seen)
 
 
-def claims_checked_before(queryset: QuerySet) -> QuerySet:
-    """Claims matching a published fact-check (suggested or confirmed), or already reusing one."""
-    checked = ClaimMatch.objects.filter(claim=OuterRef("pk"), status__in=OPEN_OR_CONFIRMED, checked=True)
-    return queryset.filter(Q(Exists(checked)) | Q(status=Claim.Status.REUSED))
+def claims_checked_before(queryset: QuerySet, *, before: bool = True) -> QuerySet:
+    """Claims matching a published fact-check (suggested or confirmed), or already reusing one; with
+    `before=False`, the others."""
+    matched = ClaimMatch.objects.filter(claim=OuterRef("pk"), status__in=OPEN_OR_CONFIRMED, checked=True)
+    checked = Q(Exists(matched)) | Q(status=Claim.Status.REUSED)
+    return queryset.filter(checked if before else ~checked)
 
 
 def claims_most_repeated(*, days: int = 7, limit: int = 10, now=None) -> list[Claim]:

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from claims.matches import claims_checked_before, claims_seen_before
-from claims.models import Article, Claim
+from claims.models import Article
 from claims.pipeline import article_resegment
 from factcheck.admin_helpers import refusal_of, service_call
 
@@ -116,18 +116,16 @@ class PublisherFilter(admin.SimpleListFilter):
 
 
 class _MatchedFilter(admin.SimpleListFilter):
-    """Yes/no over one of claims.matches' selectors: "no" leaves out the claims it finds."""
+    """Yes/no over one of claims.matches' selectors."""
 
-    select = None  # the selector: a queryset of claims -> the ones that match
+    select = None  # the selector: (queryset of claims, before=True/False) -> the ones that match, or not
 
     def lookups(self, request, model_admin):
         return [("yes", "Yes"), ("no", "No")]
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return self.select(queryset)
-        if self.value() == "no":
-            return queryset.exclude(pk__in=self.select(Claim.objects.all()).values("pk"))
+        if self.value() in ("yes", "no"):
+            return self.select(queryset, before=self.value() == "yes")
         return queryset
 
 

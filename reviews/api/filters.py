@@ -58,14 +58,7 @@ class ClaimFilter(django_filters.FilterSet):
         return claim_search(queryset, value)
 
     def filter_seen_before(self, queryset, name, value):
-        return _with_or_without(queryset, claims_seen_before, value)
+        return claims_seen_before(queryset, before=value == "true")
 
     def filter_checked_before(self, queryset, name, value):
-        return _with_or_without(queryset, claims_checked_before, value)
-
-
-def _with_or_without(queryset, selector, value: str):
-    """The claims `selector` picks out of `queryset` (`true`), or the rest of them (`false`)."""
-    if value == "true":
-        return selector(queryset)
-    return queryset.exclude(pk__in=selector(Claim.objects.all()).values("pk"))
+        return claims_checked_before(queryset, before=value == "true")
