@@ -6,23 +6,10 @@ re-scores them against the pool of what was found. Nothing but published claims 
 source's statement filters on the status, and the answer is filtered on it again.
 """
 
-from dataclasses import dataclass
-
 from .candidates import PER_SOURCE, Query, database_sources
-from .matches import MIN_RELATEDNESS
-from .matching import Candidate, Ranked, lexical_sources, normalise, rank
+from .matches import MIN_RELATEDNESS, FoundSource, normalised
+from .matching import Candidate, Ranked, lexical_sources, rank
 from .models import Claim
-
-
-@dataclass(frozen=True)
-class _Found:
-    """The checked source's answer for the sentence, as a ``CandidateSource`` for ``rank()``."""
-
-    name: str
-    found: tuple[Candidate, ...]
-
-    def candidates(self, query, limit):
-        return self.found[:limit]
 
 
 def checked_search(text: str, *, limit: int) -> list[Ranked]:
@@ -34,12 +21,12 @@ def checked_search(text: str, *, limit: int) -> list[Ranked]:
     found = [f for f in source.find([Query(0, text)], PER_SOURCE).get(0, []) if f.status == Claim.Status.PUBLISHED]
     if not found:
         return []
-    normalised = {f.claim_id: normalise(f.text) for f in found}
-    fixed = _Found(source.name, tuple(Candidate(f.claim_id, normalised[f.claim_id], f.signal) for f in found))
+    read = {f.claim_id: normalised(f.text) for f in found}
+    fixed = FoundSource(source.name, tuple(Candidate(f.claim_id, read[f.claim_id], f.signal) for f in found))
     ranked = rank(
         text,
-        sources=[*lexical_sources(normalised.items()), fixed],
-        limit=len(normalised),
+        sources=[*lexical_sources(read.items()), fixed],
+        limit=len(read),
         per_source=PER_SOURCE,
     )
     answer = [r for r in ranked if not r.claim.is_junk and r.match.relatedness >= MIN_RELATEDNESS]

@@ -49,7 +49,7 @@ def normalised(text: str):
 
 
 @dataclass(frozen=True)
-class _Fixed:
+class FoundSource:
     """One database source's answer for one claim, as a ``CandidateSource`` for ``rank()``."""
 
     name: str
@@ -101,7 +101,7 @@ def _suggest(
     suggestions = []
     for claim in claims:
         sources = [
-            _Fixed(name, tuple(Candidate(f.claim_id, read[f.claim_id], f.signal) for f in rows))
+            FoundSource(name, tuple(Candidate(f.claim_id, read[f.claim_id], f.signal) for f in rows))
             for name, rows in found[claim.pk].items()
         ]
         skip = decided | {(claim.pk, other) for other in groups.get(claim.match_group, ())}
