@@ -299,11 +299,13 @@ def claim_detail(*, claim_id: int) -> Claim:
 # --- notifications -----------------------------------------------------------------------------
 
 
-def claim_workers(*, claim_id: int) -> set[int]:
-    """Ids of the people who worked on a claim: took a step on it, wrote a verdict, or have it assigned."""
-    actors = WorkflowEvent.objects.filter(claim_id=claim_id, actor__isnull=False).values_list("actor_id", flat=True)
-    authors = Verdict.objects.filter(claim_id=claim_id).values_list("author_id", flat=True)
-    assignee = Claim.objects.filter(pk=claim_id, assignee__isnull=False).values_list("assignee_id", flat=True)
+def claim_workers(*, claim_id: int | None = None, claim_ids=()) -> set[int]:
+    """Ids of the people who worked on a claim (or on any of `claim_ids`): took a step on it, wrote a
+    verdict, or have it assigned."""
+    ids = {*claim_ids, *([] if claim_id is None else [claim_id])}
+    actors = WorkflowEvent.objects.filter(claim_id__in=ids, actor__isnull=False).values_list("actor_id", flat=True)
+    authors = Verdict.objects.filter(claim_id__in=ids).values_list("author_id", flat=True)
+    assignee = Claim.objects.filter(pk__in=ids, assignee__isnull=False).values_list("assignee_id", flat=True)
     return {*actors, *authors, *assignee}
 
 

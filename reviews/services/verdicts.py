@@ -325,14 +325,6 @@ def verdict_request_changes(*, verdict: Verdict, actor, note: str) -> Verdict:
     return locked
 
 
-def _workers_of_every_appearance(claim: Claim) -> set[int]:
-    """Who worked on the fact-checked claim or on any claim reusing it: a correction reaches them all."""
-    workers = claim_workers(claim_id=claim.pk)
-    for appearance_id in claim.appearances.values_list("pk", flat=True):
-        workers |= claim_workers(claim_id=appearance_id)
-    return workers
-
-
 def _notify_published(*, event, verdict: Verdict, claim: Claim, actor, correction: bool) -> None:
     """The author hears their verdict is public; on a correction, so does everyone who worked on the claim
     or on a claim reusing its fact-check."""
@@ -351,7 +343,9 @@ def _notify_published(*, event, verdict: Verdict, claim: Claim, actor, correctio
         notify(
             kind=Notification.Kind.CORRECTION_PUBLISHED,
             event=f"event:{event.pk}",
-            recipients=_workers_of_every_appearance(claim) - {verdict.author_id},
+            # A correction reaches whoever worked on the fact-check or on a claim reusing it.
+            recipients=claim_workers(claim_ids=[claim.pk, *claim.appearances.values_list("pk", flat=True)])
+            - {verdict.author_id},
             actor=actor,
             claim=claim,
             verdict=verdict,
