@@ -104,12 +104,11 @@ def _queue(payload: dict) -> None:
 def notification_sweep(*, older_than: timedelta = timedelta(minutes=2), limit: int = 1000) -> int:
     """Queue again the outbox's events whose task has not finished them by now; returns how many."""
     now = timezone.now()
-    count = 0
-    for pending in PendingNotification.objects.filter(queued_at__lt=now - older_than).order_by("queued_at")[:limit]:
-        PendingNotification.objects.filter(pk=pending.pk).update(queued_at=now)
+    overdue = list(PendingNotification.objects.filter(queued_at__lt=now - older_than).order_by("queued_at")[:limit])
+    PendingNotification.objects.filter(pk__in=[p.pk for p in overdue]).update(queued_at=now)
+    for pending in overdue:
         _queue({**pending.payload, "pending_id": pending.pk})
-        count += 1
-    return count
+    return len(overdue)
 
 
 def notification_deliver_pending(payload: dict) -> int:
