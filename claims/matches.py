@@ -70,10 +70,7 @@ def claim_match(*, claim_ids) -> list[ClaimMatch]:
     if not claims:
         return []
     found = candidates_find([Query(c.pk, c.text, c.article_id) for c in claims], PER_SOURCE)
-    decided = _pairs_stored(
-        claim_ids=[c.pk for c in claims],
-        others={f.claim_id for s in found.values() for rows in s.values() for f in rows},
-    )
+    decided = _pairs_stored(claim_ids=[c.pk for c in claims])
     groups = _groups(c.match_group for c in claims)
 
     by_article: dict[int, list[Claim]] = {}
@@ -152,11 +149,14 @@ def _related(claim: Claim, pool: dict[int, Found], *, sources, skip: set[tuple[i
     return related
 
 
-def _pairs_stored(*, claim_ids: list[int], others: set[int]) -> set[tuple[int, int]]:
-    """(new claim, other) for every pair already stored either way: suggested, confirmed or rejected."""
-    stored = ClaimMatch.objects.filter(
-        Q(claim_id__in=claim_ids, candidate_id__in=others) | Q(candidate_id__in=claim_ids, claim_id__in=others)
-    ).values_list("claim_id", "candidate_id")
+def _pairs_stored(*, claim_ids: list[int]) -> set[tuple[int, int]]:
+    """(claim, other) both ways for every pair of `claim_ids` already stored: suggested, confirmed or rejected.
+
+    Read by the claims' own ids only: a new claim has few pairs, while its candidates number hundreds.
+    """
+    stored = ClaimMatch.objects.filter(Q(claim_id__in=claim_ids) | Q(candidate_id__in=claim_ids)).values_list(
+        "claim_id", "candidate_id"
+    )
     pairs = set()
     for a, b in stored:
         pairs |= {(a, b), (b, a)}

@@ -40,7 +40,8 @@ class LexicalIndex:
         self._postings: dict[str, list[tuple[int, int]]] = {}
         self._total_length = 0
         self._idf: dict[str, float] = {}
-        self._weighted: dict[str, list[tuple[int, float]]] | None = None
+        self._weighted: dict[str, list[tuple[int, float]]] = {}
+        self._norms: list[float] | None = None
         for key, claim in claims:
             self.add(key, claim)
 
@@ -57,10 +58,17 @@ class LexicalIndex:
         terms = getattr(claim, self.field)
         self._lengths.append(len(terms))
         self._total_length += len(terms)
+        postings = self._postings
         for token, count in Counter(terms).items():
-            self._postings.setdefault(token, []).append((doc, count))
-        self._idf.clear()  # document frequencies and the average length changed
-        self._weighted = None
+            if token in postings:
+                postings[token].append((doc, count))
+            else:
+                postings[token] = [(doc, count)]
+        if self._idf or self._norms is not None:
+            # Document frequencies and the average length changed.
+            self._idf.clear()
+            self._weighted.clear()
+            self._norms = None
 
     def claim(self, key: Hashable) -> NormalisedClaim:
         return self._claims[self._docs[key]]
@@ -75,10 +83,9 @@ class LexicalIndex:
 
     def scores(self, query: NormalisedClaim) -> dict[int, float]:
         """BM25 of every claim sharing a term with ``query``, by position in the index."""
-        weighted = self._weighted_postings()
         totals: dict[int, float] = {}
         for token, query_count in Counter(getattr(query, self.field)).items():
-            postings = weighted.get(token)
+            postings = self._weighted_postings(token)
             if not postings:
                 continue
             idf = self.weight(token) * query_count
@@ -86,20 +93,22 @@ class LexicalIndex:
                 totals[doc] = totals.get(doc, 0.0) + idf * part
         return totals
 
-    def _weighted_postings(self) -> dict[str, list[tuple[int, float]]]:
-        # Each posting's term-frequency part of BM25, computed once after the last add: it depends on the
-        # average claim length, which every add changes.
-        if self._weighted is None:
-            average = self._total_length / len(self._keys) if self._keys else 1.0
-            k1, b, lengths = self.k1, self.b, self._lengths
-            self._weighted = {
-                token: [
-                    (doc, count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[doc] / (average or 1.0))))
-                    for doc, count in postings
-                ]
-                for token, postings in self._postings.items()
-            }
-        return self._weighted
+    def _weighted_postings(self, token: str) -> list[tuple[int, float]]:
+        """The token's postings with each one's term-frequency part of BM25, computed on first use after the
+        last add (it depends on the average claim length, which every add changes). Only the tokens of
+        queries are ever weighted: a pool's queries use a small share of its vocabulary."""
+        weighted = self._weighted.get(token)
+        if weighted is None:
+            postings = self._postings.get(token, ())
+            if self._norms is None:
+                average = (self._total_length / len(self._keys) if self._keys else 1.0) or 1.0
+                k1, b = self.k1, self.b
+                self._norms = [k1 * (1 - b + b * length / average) for length in self._lengths]
+            norms, k1 = self._norms, self.k1
+            weighted = self._weighted[token] = [
+                (doc, count * (k1 + 1) / (count + norms[doc])) for doc, count in postings
+            ]
+        return weighted
 
     def candidates(self, query: NormalisedClaim, limit: int) -> list[Candidate]:
         """The ``limit`` best claims by BM25, best first; ``signal`` is the BM25 score over the best one's."""
