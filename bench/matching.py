@@ -364,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         if urls:
             timings = matching_db.run(urls, args.data, matching_db.ARTICLES)
             print("\n".join(matching_db.table(timings)))
+            print("\n".join(matching_db.checked_quality(timings, args.data)))
             match_p50 = f"{timings['1m']['match'][0]:.1f}"
             article_p50 = f"{timings['1m']['article'][0]:.1f}"
 

@@ -181,7 +181,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
 
 
-def time_database(queries: list[str], articles: int) -> dict:
+def time_database(queries: list[str], articles: int, data: Path = DATA) -> dict:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
@@ -200,14 +200,14 @@ def time_database(queries: list[str], articles: int) -> dict:
         )
         return [c.pk for c in claims]
 
-    def timed(texts: list[str]) -> tuple[float, int]:
+    def timed(texts: list[str]) -> tuple[float, list]:
         with transaction.atomic():
             ids = write(texts)
             started = time.perf_counter()
             stored = claim_match(claim_ids=ids)
             elapsed = (time.perf_counter() - started) * 1000
             transaction.set_rollback(True)
-        return elapsed, len(stored)
+        return elapsed, stored
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*), count(*) FILTER (WHERE status = 'published') FROM claims_claim")
@@ -215,12 +215,18 @@ def time_database(queries: list[str], articles: int) -> dict:
     groups = [queries[i : i + ARTICLE_CLAIMS] for i in range(0, len(queries), ARTICLE_CLAIMS)][:articles]
     for text in queries[:20]:
         timed([text])  # warm the caches and the connection; discarded
-    match_ms = [timed([text])[0] for text in queries]
+    fact_checks = _fact_check_ids(connection, data)
+    match_ms, found = [], []
+    for text in queries:
+        ms, stored = timed([text])
+        match_ms.append(ms)
+        # The published claims suggested as "checked before", in the order the desk sees them.
+        found.append([fact_checks.get(m.candidate_id) for m in stored if m.checked])
     article_ms, suggestions = [], 0
     for group in groups:
         ms, stored = timed(group)
         article_ms.append(ms)
-        suggestions += stored
+        suggestions += len(stored)
     # Cold: a worker just started, no normalised text remembered (claims.matches.normalised).
     forget = getattr(getattr(matches, "normalised", None), "cache_clear", lambda: None)
     cold_ms = []
@@ -234,7 +240,46 @@ def time_database(queries: list[str], articles: int) -> dict:
         "article": [percentile(article_ms, 0.5), percentile(article_ms, 0.95), len(article_ms)],
         "article_cold": [percentile(cold_ms, 0.5), percentile(cold_ms, 0.95), len(cold_ms)],
         "suggestions_per_article": suggestions / max(len(groups), 1),
+        "checked": found,
+        "checked_suggestions": matches.CHECKED_SUGGESTIONS,
     }
+
+
+def _fact_check_ids(connection, data: Path) -> dict[int, str]:
+    """The loaded fact-checked claims' ids in the database, mapped to their CheckThat! ids (load_fact_checks'
+    order)."""
+    rows = [c["id"] for label in SETS.values() for c in read_jsonl(data / f"{label}.claims.jsonl")]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.id FROM claims_claim c JOIN claims_article a ON a.id = c.article_id"
+            " WHERE a.publisher = %s ORDER BY c.id",
+            [PUBLISHER],
+        )
+        return dict(zip((r[0] for r in cursor.fetchall()), rows, strict=True))
+
+
+def checked_quality(results: dict, data: Path) -> list[str]:
+    """Recall of the gold fact-check among the published claims a query is suggested (CHECKED_SUGGESTIONS of
+    them), per set and database: the quality of the path the product runs, candidates from the database."""
+    gold = {}
+    for name, label in SETS.items():
+        for q in read_jsonl(data / f"{label}.queries.jsonl"):
+            if q.get("split") == "dev":
+                gold[q["query"]] = (name, q["gold"])
+    queries = dev_queries(data)
+    depth = next(iter(results.values()))["checked_suggestions"]
+    lines = [f"database  set  R@1    R@{depth}    (gold fact-check among the published claims suggested)"]
+    for label, r in results.items():
+        for name in SETS:
+            pairs = [(gold[q][1], found) for q, found in zip(queries, r["checked"], strict=True) if gold[q][0] == name]
+            r1 = sum(recall(g, f, 1) for g, f in pairs) / len(pairs)
+            rn = sum(recall(g, f, depth) for g, f in pairs) / len(pairs)
+            lines.append(f"{label:>8}  {name:>3}  {r1:.3f}  {rn:.3f}")
+    return lines
+
+
+def recall(gold: list[str], ranked: list[str], depth: int) -> float:
+    return len(set(gold) & set(ranked[:depth])) / len(gold) if gold else 0.0
 
 
 def dev_queries(data: Path) -> list[str]:
@@ -289,13 +334,14 @@ def main(argv: list[str] | None = None) -> int:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     if args.time:
-        print(json.dumps(time_database(dev_queries(args.data), args.articles)))
+        print(json.dumps(time_database(dev_queries(args.data), args.articles, args.data)))
         return 0
     urls = ensure(args.data, args.rebuild)
     if not urls:
         return 0
     results = run(urls, args.data, args.articles)
     print("\n".join(table(results)))
+    print("\n".join(checked_quality(results, args.data)))
     return 0
 
 

@@ -89,20 +89,37 @@ def _relative(rows: Iterable[tuple], *, lower_is_better: bool = False) -> dict[i
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
 # Each query's lexemes (PostgreSQL's own stemming), rarest first by the index's statistics (a lexeme
-# not among the most common elements is rarer than all of them), longest first among equals. The
-# statistics are read once per statement (MATERIALIZED), not once per claim.
-_PG_LEXEMES = """
-WITH q(key, body) AS (SELECT * FROM unnest(%s::bigint[], %s::text[])),
+# not among the most common elements is rarer than all of them), longest first among equals: the first
+# RARE_LEXEMES that a claim of another article has (any claim; a published one). A lexeme no such claim
+# has pairs with nothing: the rarest words of a tweet are often its author's name and handle. The
+# statistics are read once per statement (MATERIALIZED), not once per claim. A lexeme is quoted as a
+# tsquery ('...' with ' and \ escaped), never read as tsquery syntax.
+_PG_LEXEMES_RAREST = r"""ARRAY(
+    SELECT l.lexeme FROM (
+        SELECT v.lexeme, coalesce(common.freq, 0) AS freq
+        FROM unnest(to_tsvector('english'::regconfig, q.body)) AS v LEFT JOIN common ON common.lexeme = v.lexeme
+        ORDER BY 2, length(v.lexeme) DESC, v.lexeme
+        OFFSET 0
+    ) AS l
+    WHERE l.freq > 0 OR EXISTS (
+        SELECT FROM claims_claim c
+        WHERE {published} {tsvector} @@ ('''' || replace(replace(l.lexeme, '\', '\\'), '''', '''''') || '''')::tsquery
+            AND c.article_id IS DISTINCT FROM q.article_id
+    )
+    LIMIT %s
+)"""
+_PG_LEXEMES = f"""
+WITH q(key, article_id, body) AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[])),
 common AS MATERIALIZED (
     SELECT e.lexeme, e.freq
     FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
     WHERE s.schemaname = current_schema() AND s.tablename = 'claim_text_search_idx'
 )
-SELECT q.key, array_agg(v.lexeme ORDER BY coalesce(common.freq, 0), length(v.lexeme) DESC, v.lexeme)
-FROM q CROSS JOIN LATERAL unnest(to_tsvector('english'::regconfig, q.body)) AS v
-LEFT JOIN common ON common.lexeme = v.lexeme
-GROUP BY q.key
-"""
+SELECT q.key,
+    {_PG_LEXEMES_RAREST.format(published="", tsvector=TSVECTOR)},
+    {_PG_LEXEMES_RAREST.format(published=f"c.status = '{PUBLISHED}' AND", tsvector=TSVECTOR)}
+FROM q
+"""  # noqa: S608 (constants only; every value is a parameter)
 
 _PG_SEEN = f"""
 SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
@@ -161,11 +178,15 @@ def _quoted(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def pg_lexemes(queries: Sequence[Query]) -> dict[int, list[str]]:
-    """Each query's lexemes, rarest first: one statement for all of them."""
+def pg_lexemes(queries: Sequence[Query], rarest: int = RARE_LEXEMES) -> dict[int, tuple[list[str], list[str]]]:
+    """Each query's lexemes, rarest first, that some claim of another article has (seen) and that some
+    published claim of another article has (checked): one statement for all of them."""
     with connection.cursor() as cursor:
-        cursor.execute(_PG_LEXEMES, [[q.key for q in queries], [q.text for q in queries]])
-        return dict(cursor.fetchall())
+        cursor.execute(
+            _PG_LEXEMES,
+            [[q.key for q in queries], [q.article_id for q in queries], [q.text for q in queries], rarest, rarest],
+        )
+        return {key: (seen, checked) for key, seen, checked in cursor.fetchall()}
 
 
 class PostgresSource(_DatabaseSource):
@@ -178,7 +199,8 @@ class PostgresSource(_DatabaseSource):
     ) -> list[tuple[str, list]]:
         """The statements (one, or two for published claims when some claims are too short to pair) that
         find the candidates of all `queries`, with their parameters."""
-        lexemes = pg_lexemes(queries) if lexemes is None else lexemes
+        both = pg_lexemes(queries) if lexemes is None else lexemes
+        lexemes = {key: pair[1 if self.checked else 0] for key, pair in both.items()}
         # Published claims: a claim with one lexeme is searched by pg_trgm instead (below).
         paired = [q for q in queries if len(lexemes.get(q.key, ())) >= (2 if self.checked else 1)]
         params = [
