@@ -92,12 +92,12 @@ def _relative(rows: Iterable[tuple], *, lower_is_better: bool = False) -> dict[i
 # not among the most common elements is rarer than all of them), longest first among equals: the first
 # RARE_LEXEMES that a claim of another article has (any claim; a published one). A lexeme no such claim
 # has pairs with nothing: the rarest words of a tweet are often its author's name and handle. The
-# statistics are read once per statement (MATERIALIZED), not once per claim. A lexeme is quoted as a
+# statistics are read once per statement, into one lookup (MATERIALIZED). A lexeme is quoted as a
 # tsquery ('...' with ' and \ escaped), never read as tsquery syntax.
 _PG_LEXEMES_RAREST = r"""ARRAY(
     SELECT l.lexeme FROM (
-        SELECT v.lexeme, coalesce(common.freq, 0) AS freq
-        FROM unnest(to_tsvector('english'::regconfig, q.body)) AS v LEFT JOIN common ON common.lexeme = v.lexeme
+        SELECT v.lexeme, coalesce((common.freqs ->> v.lexeme)::real, 0) AS freq
+        FROM unnest(to_tsvector('english'::regconfig, q.body)) AS v, common
         ORDER BY 2, length(v.lexeme) DESC, v.lexeme
         OFFSET 0
     ) AS l
@@ -111,9 +111,10 @@ _PG_LEXEMES_RAREST = r"""ARRAY(
 _PG_LEXEMES = f"""
 WITH q(key, article_id, body) AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[])),
 common AS MATERIALIZED (
-    SELECT e.lexeme, e.freq
+    SELECT coalesce(jsonb_object_agg(e.lexeme, e.freq), '{{}}') AS freqs
     FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
-    WHERE s.schemaname = current_schema() AND s.tablename = 'claim_text_search_idx'
+    -- The frequencies run three past the lexemes (their minimum, maximum and the share of nulls).
+    WHERE s.schemaname = current_schema() AND s.tablename = 'claim_text_search_idx' AND e.lexeme IS NOT NULL
 )
 SELECT q.key,
     {_PG_LEXEMES_RAREST.format(published="", tsvector=TSVECTOR)},
