@@ -11,8 +11,9 @@ Two ``CandidateSource``s (claims.matching's protocol) per backend, with the same
 A source answers one query (``candidates``) or, what the matcher uses, all the claims of a batch at
 once (``find``): on PostgreSQL one statement per source whatever the number of claims, after one that
 reads the claims' lexemes. A query searches only its most selective lexemes: the ones rarest by the
-index's own statistics (ANALYZE keeps the most common ones in pg_stats), any two of them together
-(``rare_tsquery``), so a common word never drags thousands of rows in.
+index's own statistics (ANALYZE keeps the most common ones in pg_stats) among those some claim of
+another article has, any two of them together (``rare_tsquery``), so a common word never drags
+thousands of rows in and a word found nowhere else never empties the search.
 An embedding model would be a third source with the same two methods.
 """
 
