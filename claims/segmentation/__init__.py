@@ -43,6 +43,6 @@ claims/tests/test_segmentation_version.py fails until it does).
 from .engine import segment
 from .types import BOILERPLATE_KINDS, CLAIM_KINDS, CLAIM_TYPES, KINDS, Segment
 
-SEGMENTER_VERSION = "2.1.0"
+SEGMENTER_VERSION = "2.2.0"
 
 __all__ = ["BOILERPLATE_KINDS", "CLAIM_KINDS", "CLAIM_TYPES", "KINDS", "SEGMENTER_VERSION", "Segment", "segment"]

@@ -373,3 +373,51 @@ TIME_ANCHORS = frozenset("since during until under ago previous previously histo
 TREND_WORDS = frozenset("up down growing rising falling shrinking backwards soaring skyrocketing".split())
 # Obligation spelled as a phrase ("we have to", "you've got to"); the trailing space keeps "have told" out.
 OBLIGATION_PHRASES = ("have to ", "has to ", "got to ", "need to ", "needs to ", "ought to ", "gotta ")
+
+# ---- signals of debate claims: what a record is made of, and what talk is made of ----
+
+# Large amounts, which a budget or a census can settle ("thousands of jobs", "a trillion dollars").
+LARGE_NUMBERS = frozenset("thousand thousands million millions billion billions trillion trillions".split())
+# Appeals to facts and the record ("the fact is", "the report", "his record").
+EVIDENCE_WORDS = frozenset(
+    """
+    fact facts true truth record evidence indicated report reports numbers figures data statistics proof
+    proven study studies
+    """.split()
+)
+# Deeds: what someone did, which a record can show ("he supported", "we already did", "they sent").
+DEED_VERBS = frozenset(
+    """
+    already done did took made achieved accomplished delivered supported fought vetoed ran sent brought kept
+    put gave opposed voted
+    """.split()
+)
+# Talk about talking ("let me say", "we discussed", "in this debate"): the speech, not the world.
+TALK_WORDS = frozenset("say talk talked talking speak speaking discuss discussed debate".split())
+# Speaking for a government, a party or a country ("we cut", "our troops"), not for oneself.
+COLLECTIVE_WORDS = frozenset("we we've we're our".split())
+# How things stand ("there are", "now", "today"): a state of the world one can look up.
+PRESENT_STATE_WORDS = frozenset("now are were there today currently".split())
+# Defence and foreign affairs, matters of record (treaties, troops, weapons, attacks).
+SECURITY_WORDS = frozenset(
+    """
+    foreign countries missiles missile sanctions arms nuclear weapons soviet allies nato treaty air attack
+    attacks troops qaida terrorists terrorist border guns gun bomb bombs
+    """.split()
+)
+# Abstract talk: ways, issues, sides and problems rather than what happened.
+ABSTRACT_WORDS = frozenset(
+    """
+    way issue issues side politics view step opportunities opportunity question problem problems matter thing
+    things
+    """.split()
+)
+# Offices whose holders have a record ("the governor", "the secretary").
+OFFICE_TITLES = frozenset(
+    "president president's secretary general senator governor congressman minister chairman".split()
+)
+# The country and its government named in general ("America", "the United States", "Washington"):
+# the stuff of rhetoric in a national debate, not a particular entity.
+NATION_WORDS = frozenset(
+    "united states america america's americans american nation nation's congress washington government".split()
+)
