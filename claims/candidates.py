@@ -123,10 +123,14 @@ SELECT q.key,
 FROM q
 """  # noqa: S608 (constants only; every value is a parameter)
 
+# Full text finds the candidates; pg_trgm's similarity to the claim orders them, to keep the best `limit`.
+# Not ts_rank: over an expression index it recomputes each row's vector, most of a search's time, and
+# the order only chooses which rows the matcher re-scores (it weighs no database signal).
 _PG_SEEN = f"""
 SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
-FROM unnest(%s::bigint[], %s::bigint[], %s::tsquery[]) AS q(key, article_id, tsq) CROSS JOIN LATERAL (
-    SELECT c.id, c.text, c.status, c.article_id, ts_rank({TSVECTOR}, q.tsq) AS rank
+FROM unnest(%s::bigint[], %s::bigint[], %s::tsquery[], %s::text[]) AS q(key, article_id, tsq, body)
+CROSS JOIN LATERAL (
+    SELECT c.id, c.text, c.status, c.article_id, similarity(c.text, q.body) AS rank
     FROM claims_claim c
     WHERE {TSVECTOR} @@ q.tsq AND c.article_id IS DISTINCT FROM q.article_id
     ORDER BY rank DESC, c.id
@@ -134,14 +138,14 @@ FROM unnest(%s::bigint[], %s::bigint[], %s::tsquery[]) AS q(key, article_id, tsq
 ) AS c
 """  # noqa: S608 (constants only; every value is a parameter)
 
-# The partial indexes' predicate is written out, so the planner can prove it and use them. Full text
-# finds the published candidates; pg_trgm's similarity ranks them with the full text's own rank.
+# The same over published claims. The partial indexes' predicate is written out, so the planner can
+# prove it and use them.
 _PG_CHECKED = f"""
 SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
 FROM unnest(%s::bigint[], %s::bigint[], %s::tsquery[], %s::text[]) AS q(key, article_id, tsq, body)
 CROSS JOIN LATERAL (
     SELECT c.id, c.text, c.status, c.article_id,
-        greatest(similarity(c.text, q.body), ts_rank({TSVECTOR}, q.tsq)) AS rank
+        similarity(c.text, q.body) AS rank
     FROM claims_claim c
     WHERE c.status = '{PUBLISHED}' AND {TSVECTOR} @@ q.tsq AND c.article_id IS DISTINCT FROM q.article_id
     ORDER BY rank DESC, c.id
@@ -211,7 +215,7 @@ class PostgresSource(_DatabaseSource):
             [rare_tsquery(lexemes[q.key]) for q in paired],
         ]
         if not self.checked:
-            return [(_PG_SEEN, [*params, limit])] if paired else []
+            return [(_PG_SEEN, [*params, [q.text for q in paired], limit])] if paired else []
         statements = [(_PG_CHECKED, [*params, [q.text for q in paired], limit])] if paired else []
         short = [q for q in queries if q not in paired and q.text.strip()]
         if short:
