@@ -139,6 +139,22 @@ def test_an_index_refuses_a_key_it_already_holds():
     assert len(index) == 1
 
 
+def test_an_index_searched_then_added_to_scores_as_one_built_whole():
+    claims = [
+        ("bridge", normalise("The bridge cost a billion dollars.")),
+        ("tunnel", normalise("The tunnel cost two billion dollars and took ten years.")),
+        ("budget", normalise("The city budget for bridges fell by a billion dollars.")),
+    ]
+    query = normalise("How much did the bridge cost? A billion dollars.")
+    grown = LexicalIndex(claims[:1])
+    grown.candidates(query, 5)  # weights computed for one claim must not outlive the next add
+    for key, claim in claims[1:]:
+        grown.add(key, claim)
+
+    assert grown.candidates(query, 5) == LexicalIndex(claims).candidates(query, 5)
+    assert grown.weight("billion") == LexicalIndex(claims).weight("billion")
+
+
 def test_ranking_is_deterministic():
     query = "Crime in Westland rose 12% last year and unemployment fell."
 
