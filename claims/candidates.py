@@ -153,8 +153,9 @@ CROSS JOIN LATERAL (
 ) AS c
 """  # noqa: S608 (constants only; every value is a parameter)
 
-# A claim with fewer than two lexemes has no pair to search: pg_trgm finds the published claims written
-# like it. Only for those: over long claims trigram retrieval reads every claim sharing a sentence frame.
+# A claim with fewer than two lexemes found in published claims has no pair to search: pg_trgm finds
+# the published claims written like it. Only for those: over long claims trigram retrieval reads every
+# claim sharing a sentence frame.
 _PG_CHECKED_TRIGRAM = f"""
 SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
 FROM unnest(%s::bigint[], %s::bigint[], %s::text[]) AS q(key, article_id, body) CROSS JOIN LATERAL (
