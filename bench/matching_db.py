@@ -261,6 +261,8 @@ def _fact_check_ids(connection, data: Path) -> dict[int, str]:
 def checked_quality(results: dict, data: Path) -> list[str]:
     """Recall of the gold fact-check among the published claims a query is suggested (CHECKED_SUGGESTIONS of
     them), per set and database: the quality of the path the product runs, candidates from the database."""
+    from bench.matching import recall
+
     gold = {}
     for name, label in SETS.items():
         for q in read_jsonl(data / f"{label}.queries.jsonl"):
@@ -276,10 +278,6 @@ def checked_quality(results: dict, data: Path) -> list[str]:
             rn = sum(recall(g, f, depth) for g, f in pairs) / len(pairs)
             lines.append(f"{label:>8}  {name:>3}  {r1:.3f}  {rn:.3f}")
     return lines
-
-
-def recall(gold: list[str], ranked: list[str], depth: int) -> float:
-    return len(set(gold) & set(ranked[:depth])) / len(gold) if gold else 0.0
 
 
 def dev_queries(data: Path) -> list[str]:

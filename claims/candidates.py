@@ -125,33 +125,21 @@ FROM q
 
 # Full text finds the candidates; pg_trgm's similarity to the claim orders them, to keep the best `limit`.
 # Not ts_rank: over an expression index it recomputes each row's vector, most of a search's time, and
-# the order only chooses which rows the matcher re-scores (it weighs no database signal).
-_PG_SEEN = f"""
+# the order only chooses which rows the matcher re-scores (it weighs no database signal). For published
+# claims the partial indexes' predicate is written out, so the planner can prove it and use them.
+_PG_SEARCH = """
 SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
 FROM unnest(%s::bigint[], %s::bigint[], %s::tsquery[], %s::text[]) AS q(key, article_id, tsq, body)
 CROSS JOIN LATERAL (
     SELECT c.id, c.text, c.status, c.article_id, similarity(c.text, q.body) AS rank
     FROM claims_claim c
-    WHERE {TSVECTOR} @@ q.tsq AND c.article_id IS DISTINCT FROM q.article_id
+    WHERE {published} {tsvector} @@ q.tsq AND c.article_id IS DISTINCT FROM q.article_id
     ORDER BY rank DESC, c.id
     LIMIT %s
 ) AS c
 """  # noqa: S608 (constants only; every value is a parameter)
-
-# The same over published claims. The partial indexes' predicate is written out, so the planner can
-# prove it and use them.
-_PG_CHECKED = f"""
-SELECT q.key, c.id, c.text, c.status, c.article_id, c.rank
-FROM unnest(%s::bigint[], %s::bigint[], %s::tsquery[], %s::text[]) AS q(key, article_id, tsq, body)
-CROSS JOIN LATERAL (
-    SELECT c.id, c.text, c.status, c.article_id,
-        similarity(c.text, q.body) AS rank
-    FROM claims_claim c
-    WHERE c.status = '{PUBLISHED}' AND {TSVECTOR} @@ q.tsq AND c.article_id IS DISTINCT FROM q.article_id
-    ORDER BY rank DESC, c.id
-    LIMIT %s
-) AS c
-"""  # noqa: S608 (constants only; every value is a parameter)
+_PG_SEEN = _PG_SEARCH.format(published="", tsvector=TSVECTOR)
+_PG_CHECKED = _PG_SEARCH.format(published=f"c.status = '{PUBLISHED}' AND", tsvector=TSVECTOR)
 
 # A claim with fewer than two lexemes found in published claims has no pair to search: pg_trgm finds
 # the published claims written like it. Only for those: over long claims trigram retrieval reads every
@@ -185,13 +173,19 @@ def _quoted(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def pg_lexemes(queries: Sequence[Query], rarest: int = RARE_LEXEMES) -> dict[int, tuple[list[str], list[str]]]:
+def pg_lexemes(queries: Sequence[Query]) -> dict[int, tuple[list[str], list[str]]]:
     """Each query's lexemes, rarest first, that some claim of another article has (seen) and that some
     published claim of another article has (checked): one statement for all of them."""
     with connection.cursor() as cursor:
         cursor.execute(
             _PG_LEXEMES,
-            [[q.key for q in queries], [q.article_id for q in queries], [q.text for q in queries], rarest, rarest],
+            [
+                [q.key for q in queries],
+                [q.article_id for q in queries],
+                [q.text for q in queries],
+                RARE_LEXEMES,  # every claim's
+                RARE_LEXEMES,  # published claims'
+            ],
         )
         return {key: (seen, checked) for key, seen, checked in cursor.fetchall()}
 
@@ -214,10 +208,12 @@ class PostgresSource(_DatabaseSource):
             [q.key for q in paired],
             [q.article_id for q in paired],
             [rare_tsquery(lexemes[q.key]) for q in paired],
+            [q.text for q in paired],
+            limit,
         ]
         if not self.checked:
-            return [(_PG_SEEN, [*params, [q.text for q in paired], limit])] if paired else []
-        statements = [(_PG_CHECKED, [*params, [q.text for q in paired], limit])] if paired else []
+            return [(_PG_SEEN, params)] if paired else []
+        statements = [(_PG_CHECKED, params)] if paired else []
         short = [q for q in queries if q not in paired and q.text.strip()]
         if short:
             statements.append(
