@@ -28,7 +28,9 @@ Candidates come from ``CandidateSource`` objects (a ``name`` and ``candidates(qu
 two in-memory BM25 ``LexicalIndex`` views here (normalised tokens, and words as written); a
 database index or an embedding model implements the same protocol, and its signal joins the score
 once ``scoring.SIGNAL_WEIGHTS`` has fitted weights for its name (``bench/fit_matching.py``).
-``rank()`` also takes candidates found another way (``Candidate(key, claim)``).
+``rank()`` also takes candidates found another way (``Candidate(key, claim)``). Indexes built over a
+few candidates can borrow a whole collection's term rarity: ``lexical_sources(claims,
+frequencies=document_frequencies(collection))``.
 
 A claim that says the opposite ("negation differs") scores below one half and a junk candidate
 scores low, whatever the words say; ``rank()`` still lists the fact-check a denial contradicts
@@ -38,7 +40,7 @@ which matcher produced them (claims/tests/test_matching_version.py fails until i
 against BM25 and pg_trgm: ``make bench-matching``.
 """
 
-from .index import LexicalIndex, lexical_sources
+from .index import DocumentFrequencies, LexicalIndex, document_frequencies, lexical_sources
 from .ranking import rank
 from .reading import normalise
 from .scoring import score
@@ -51,12 +53,14 @@ __all__ = [
     "MATCHER_VERSION",
     "Candidate",
     "CandidateSource",
+    "DocumentFrequencies",
     "Figure",
     "LexicalIndex",
     "Match",
     "NormalisedClaim",
     "Ranked",
     "TermWeights",
+    "document_frequencies",
     "lexical_sources",
     "normalise",
     "rank",

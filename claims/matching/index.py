@@ -5,12 +5,17 @@ years written one way, function words dropped) and the words as written (functio
 "I was against the war" is mostly function words). ``lexical_sources()`` builds both. An index holds
 every claim it was given, normalised, so ``rank()`` scores what it proposes without a second
 look-up, and it lends its inverse document frequencies to the scorer as term weights.
+
+An index of a few claims (the candidates a database found for one claim, all sharing its rare words)
+says little of how rare a word is: ``DocumentFrequencies`` counted over a whole collection
+(``document_frequencies()``) can stand in for its own.
 """
 
 import heapq
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Literal
 
 from .types import Candidate, NormalisedClaim
@@ -20,8 +25,42 @@ K1 = 1.2
 B = 0.75
 
 
+def inverse_document_frequency(claims: int, containing: int) -> float:
+    """BM25's inverse document frequency of a term `containing` of `claims` claims have (never negative)."""
+    return math.log(1 + (claims - containing + 0.5) / (containing + 0.5))
+
+
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """How many of `claims` claims have each term: a ``TermWeights`` by BM25's inverse document frequency.
+    A term no claim has weighs as much as the rarest."""
+
+    claims: int
+    counts: Mapping[str, int]
+
+    def weight(self, token: str) -> float:
+        return inverse_document_frequency(self.claims, self.counts.get(token, 0))
+
+
+def document_frequencies(
+    claims: Iterable[NormalisedClaim], fields: tuple[str, ...] = ("tokens", "words")
+) -> dict[str, DocumentFrequencies]:
+    """Each field's ``DocumentFrequencies`` over `claims`: in how many claims each term is, not how often."""
+    counts: dict[str, Counter] = {field: Counter() for field in fields}
+    total = 0
+    for claim in claims:
+        total += 1
+        for field in fields:
+            counts[field].update(set(getattr(claim, field)))
+    return {field: DocumentFrequencies(total, dict(counted)) for field, counted in counts.items()}
+
+
 class LexicalIndex:
-    """BM25 over ``NormalisedClaim.tokens`` (or ``.words``). Implements ``CandidateSource`` and ``TermWeights``."""
+    """BM25 over ``NormalisedClaim.tokens`` (or ``.words``). Implements ``CandidateSource`` and ``TermWeights``.
+
+    `frequencies`, when given, are the collection's: BM25 and ``weight()`` take their inverse document
+    frequencies from them instead of from the claims in the index.
+    """
 
     def __init__(
         self,
@@ -31,8 +70,10 @@ class LexicalIndex:
         field: Literal["tokens", "words"] = "tokens",
         k1: float = K1,
         b: float = B,
+        frequencies: DocumentFrequencies | None = None,
     ):
         self.name, self.field, self.k1, self.b = name, field, k1, b
+        self.frequencies = frequencies
         self._keys: list[Hashable] = []
         self._docs: dict[Hashable, int] = {}
         self._claims: list[NormalisedClaim] = []
@@ -76,9 +117,10 @@ class LexicalIndex:
     def weight(self, token: str) -> float:
         """BM25's inverse document frequency; a token no claim has weighs as much as the rarest."""
         if token not in self._idf:
-            n = len(self._keys)
-            df = len(self._postings.get(token, ()))
-            self._idf[token] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            if self.frequencies is not None:
+                self._idf[token] = self.frequencies.weight(token)
+            else:
+                self._idf[token] = inverse_document_frequency(len(self._keys), len(self._postings.get(token, ())))
         return self._idf[token]
 
     def scores(self, query: NormalisedClaim) -> dict[int, float]:
@@ -120,8 +162,15 @@ class LexicalIndex:
         return [Candidate(self._keys[doc], self._claims[doc], value / top) for doc, value in best]
 
 
-def lexical_sources(claims: Iterable[tuple[Hashable, NormalisedClaim]]) -> list[LexicalIndex]:
+def lexical_sources(
+    claims: Iterable[tuple[Hashable, NormalisedClaim]], frequencies: Mapping[str, DocumentFrequencies] | None = None
+) -> list[LexicalIndex]:
     """Both lexical views of the claims, as ``rank(sources=...)`` takes them: tokens first (its IDF weighs
-    the scorer's evidence), then words."""
+    the scorer's evidence), then words. `frequencies` (``document_frequencies()`` of a larger collection,
+    by field) lend both their inverse document frequencies."""
     claims = list(claims)
-    return [LexicalIndex(claims), LexicalIndex(claims, name="words", field="words")]
+    frequencies = frequencies or {}
+    return [
+        LexicalIndex(claims, frequencies=frequencies.get("tokens")),
+        LexicalIndex(claims, name="words", field="words", frequencies=frequencies.get("words")),
+    ]
