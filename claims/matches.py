@@ -9,6 +9,9 @@ again. The desk's decisions (confirm, reject, reuse a fact-check) are reviews.se
 Re-scoring: each article's candidates, pooled, make the in-memory lexical indexes ``rank()`` takes
 (their BM25 signals are the ones the scorer's weights were fitted on); the database sources'
 own signals go in beside them under their names, which the scorer does not weigh until fitted.
+How rare a word is comes from the desk's published claims (``TermStatistics``, counted by
+``refresh_term_statistics``), not from the pool: every candidate found for a claim shares its rare
+words, which the pool alone would count as common. Before the first count, the pool's own.
 """
 
 import logging
@@ -21,10 +24,18 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .candidates import PER_SOURCE, Found, Query, candidates_find
-from .matching import MATCHER_VERSION, Candidate, lexical_sources, normalise, score
+from .matching import (
+    MATCHER_VERSION,
+    Candidate,
+    DocumentFrequencies,
+    document_frequencies,
+    lexical_sources,
+    normalise,
+    score,
+)
 from .matching.ranking import gather
 from .matching.scoring import relatedness_ceiling
-from .models import Claim, ClaimMatch
+from .models import Claim, ClaimMatch, TermStatistics
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +44,9 @@ CHECKED_SUGGESTIONS = 3
 SEEN_SUGGESTIONS = 5
 # Below this relatedness a candidate is not worth a reviewer's look. Relatedness, not score: a claim
 # that denies a fact-checked one is suggested (scored low, "negation differs"), since the fact-check answers it.
+# A fact-check is worth a look at lower odds: missing it means checking the claim again.
 MIN_RELATEDNESS = 0.5
+MIN_RELATEDNESS_CHECKED = 0.3
 
 Status = ClaimMatch.Status
 OPEN_OR_CONFIRMED = (Status.SUGGESTED, Status.CONFIRMED)
@@ -72,18 +85,19 @@ def claim_match(*, claim_ids) -> list[ClaimMatch]:
     found = candidates_find([Query(c.pk, c.text, c.article_id) for c in claims], PER_SOURCE)
     decided = _pairs_stored(claim_ids=[c.pk for c in claims])
     groups = _groups(c.match_group for c in claims)
+    frequencies = term_frequencies()
 
     by_article: dict[int, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article_id, []).append(claim)
     rows = []
     for article_claims in by_article.values():
-        rows.extend(_suggest(article_claims, found, decided, groups))
+        rows.extend(_suggest(article_claims, found, decided, groups, frequencies))
     return ClaimMatch.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def _suggest(
-    claims: list[Claim], found, decided: set[tuple[int, int]], groups: dict[int, set[int]]
+    claims: list[Claim], found, decided: set[tuple[int, int]], groups: dict[int, set[int]], frequencies
 ) -> list[ClaimMatch]:
     """The suggestions for one article's claims, re-scored against the pool of all their candidates."""
     pool: dict[int, Found] = {}
@@ -94,7 +108,7 @@ def _suggest(
     if not pool:
         return []
     read = {pk: normalised(f.text) for pk, f in pool.items()}
-    pooled = lexical_sources(read.items())
+    pooled = lexical_sources(read.items(), frequencies=frequencies)
     suggestions = []
     for claim in claims:
         sources = [
@@ -126,7 +140,7 @@ def _related(claim: Claim, pool: dict[int, Found], *, sources, skip: set[tuple[i
 
     What ``rank(claim.text, sources=sources, limit=len(pool))`` would list, less what is dropped after it
     anyway, but without scoring the candidates whose sources' signals alone keep them below
-    MIN_RELATEDNESS (``relatedness_ceiling``): most of a pooled article's candidates, which were most of
+    their threshold (``relatedness_ceiling``): most of a pooled article's candidates, which were most of
     the cost. Term weights are the token index's, the first of ``lexical_sources()``, as in rank().
     """
     query = normalised(claim.text)
@@ -139,14 +153,55 @@ def _related(claim: Claim, pool: dict[int, Found], *, sources, skip: set[tuple[i
             continue  # one to three words ("Crime is rising."): rank() puts them last; a desk never needs them
         if pool[key].article_id == claim.article_id:
             continue  # pooled from a sibling's candidates: the same article is not "seen before"
+        least = MIN_RELATEDNESS_CHECKED if pool[key].status == Claim.Status.PUBLISHED else MIN_RELATEDNESS
         # Margin: relatedness is stored rounded to four places.
-        if relatedness_ceiling(signals) < MIN_RELATEDNESS - 0.001:
+        if relatedness_ceiling(signals) < least - 0.001:
             continue
         match = score(query, candidate, weights=weights, signals=signals)
-        if match.relatedness >= MIN_RELATEDNESS:
+        if match.relatedness >= least:
             related.append((key, match))
     related.sort(key=lambda r: -r[1].relatedness)  # stable: ties keep the sources' order, as in rank()
     return related
+
+
+# The newest TermStatistics read, by (id, counted_at): read again only when a new count replaces it.
+_frequencies: dict[tuple, dict[str, DocumentFrequencies]] = {}
+
+
+def term_frequencies() -> dict[str, DocumentFrequencies] | None:
+    """The published claims' term counts by field, as ``lexical_sources()`` takes them; None before the first."""
+    latest = (
+        TermStatistics.objects.filter(matcher_version=MATCHER_VERSION)
+        .order_by("-counted_at", "-pk")
+        .values_list("pk", "counted_at")
+        .first()
+    )
+    if latest is None:
+        return None
+    if latest not in _frequencies:
+        row = TermStatistics.objects.get(pk=latest[0])
+        _frequencies.clear()
+        _frequencies[latest] = {
+            "tokens": DocumentFrequencies(row.published_claims, row.tokens),
+            "words": DocumentFrequencies(row.published_claims, row.words),
+        }
+    return _frequencies[latest]
+
+
+def refresh_term_statistics() -> TermStatistics:
+    """Count the matcher's terms over every published claim, replacing the last count (the periodic task)."""
+    texts = Claim.objects.filter(status=Claim.Status.PUBLISHED).values_list("text", flat=True)
+    # normalise, not normalised(): every published claim read once would push out the texts worth remembering.
+    counted = document_frequencies(normalise(text) for text in texts.iterator(chunk_size=2000))
+    with transaction.atomic():
+        row = TermStatistics.objects.create(
+            matcher_version=MATCHER_VERSION,
+            published_claims=counted["tokens"].claims,
+            tokens=dict(counted["tokens"].counts),
+            words=dict(counted["words"].counts),
+        )
+        TermStatistics.objects.exclude(pk=row.pk).delete()
+    return row
 
 
 def _pairs_stored(*, claim_ids: list[int]) -> set[tuple[int, int]]:

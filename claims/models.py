@@ -3,6 +3,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from factcheck.words import shorten
@@ -357,6 +358,29 @@ class ClaimMatch(models.Model):
 
     def __str__(self):
         return f"{self.claim_id} ~ {self.candidate_id} ({self.status})"
+
+
+class TermStatistics(models.Model):
+    """How many published claims have each of the matcher's terms: how rare a word is on this desk.
+
+    Re-scoring weighs shared words by rarity; the candidates a database search found for one claim all
+    share its rare words, so counting over them alone makes those words look common. Counted again by
+    ``claims.matches.refresh_term_statistics`` (a periodic task, and ``manage.py refresh_term_statistics``);
+    only the newest row of the current matcher version is read.
+    """
+
+    matcher_version = models.CharField(max_length=32)
+    published_claims = models.PositiveIntegerField()
+    tokens = models.JSONField(default=dict, help_text="Published claims having each normalised token.")
+    words = models.JSONField(default=dict, help_text="Published claims having each word as written.")
+    counted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "term statistics"
+        get_latest_by = "counted_at"
+
+    def __str__(self):
+        return f"{self.published_claims} published claims, {self.counted_at:%Y-%m-%d %H:%M}"
 
 
 class ArticleFragment(models.Model):

@@ -88,6 +88,12 @@ def _match(claim_ids: list[int]) -> int:
         return 0
 
 
+@shared_task(name="claims.refresh_term_statistics", **RETRY_TRANSIENT)
+def refresh_term_statistics_task() -> int:
+    """Count again how rare each word is among published claims (claims.matches); returns how many were read."""
+    return matches.refresh_term_statistics().published_claims
+
+
 @shared_task(name="claims.sweep_stuck_articles")
 def sweep_stuck_articles_task() -> dict:
     return dataclasses.asdict(pipeline.article_sweep_stuck())

@@ -320,6 +320,14 @@ CELERY_BEAT_SCHEDULE["poll-due-feeds"] = {
     "schedule": FACTCHECK_FEED_POLL_SECONDS,
     "options": {"expires": FACTCHECK_FEED_POLL_SECONDS},
 }
+# Matching weighs words by how many published claims have them, counted again this often (a few
+# seconds per 50,000 published claims); new fact-checks change those counts little within a day.
+FACTCHECK_TERM_STATISTICS_SECONDS = env_int("FACTCHECK_TERM_STATISTICS_SECONDS", default=6 * 3600, minimum=60)
+CELERY_BEAT_SCHEDULE["refresh-term-statistics"] = {
+    "task": "claims.refresh_term_statistics",
+    "schedule": FACTCHECK_TERM_STATISTICS_SECONDS,
+    "options": {"expires": FACTCHECK_TERM_STATISTICS_SECONDS},
+}
 CELERY_BEAT_SCHEDULE["sweep-stuck-fetches"] = {
     "task": "claims.sweep_stuck_fetches",
     "schedule": FACTCHECK_SEGMENTATION_SWEEP_SECONDS,

@@ -13,6 +13,7 @@ from claims.matches import (
     claims_checked_before,
     claims_most_repeated,
     claims_seen_before,
+    refresh_term_statistics,
 )
 from claims.matching import MATCHER_VERSION, CandidateSource
 from claims.models import Claim, ClaimMatch
@@ -35,10 +36,14 @@ def _claim(text, *, status=Claim.Status.NEW, article=None):
     return ClaimFactory(text=text, status=status, article=article or ArticleFactory())
 
 
-@pytest.fixture
-def checked():
-    """The made-up fact-checks, published, each in its own article; the junk among them too."""
-    return {key: _claim(text, status=Claim.Status.PUBLISHED) for key, (text, _) in FACT_CHECKS.items()}
+@pytest.fixture(params=["pool's term weights", "desk's term statistics"])
+def checked(request):
+    """The made-up fact-checks, published, each in its own article; the junk among them too. Every test
+    runs twice: before the first count of the desk's term statistics, and after it."""
+    claims = {key: _claim(text, status=Claim.Status.PUBLISHED) for key, (text, _) in FACT_CHECKS.items()}
+    if request.param == "desk's term statistics":
+        refresh_term_statistics()
+    return claims
 
 
 @pytest.fixture
