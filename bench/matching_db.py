@@ -8,7 +8,9 @@ The databases:
   * ``fc_bench_matching_100k``: a copy of that one keeping the first 100,000 synthetic claims and every
     fact-checked one.
 
-Both are built once (``--rebuild`` builds them again) and migrated on reuse. When ``fc_bench_scale`` is
+Both are built once (``--rebuild`` builds them again) and migrated on reuse; on every run their term
+statistics are counted again (``manage.py refresh_term_statistics``, what the worker's periodic task does),
+so re-scoring weighs words by the published claims as a desk's database would. When ``fc_bench_scale`` is
 missing the leg says to run ``make bench-scale`` first and is skipped: CI never depends on it.
 
 Timing: the dev splits' queries (tweets, debate sentences) are written as the claims of a new article
@@ -71,6 +73,14 @@ def _migrate(url: str) -> None:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env.update(DATABASE_URL=url, DJANGO_DEBUG="true")
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+
+
+def _count_terms(url: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env.update(DATABASE_URL=url, DJANGO_DEBUG="true")
+    subprocess.run(
+        [sys.executable, "manage.py", "refresh_term_statistics"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
 
 
 def load_fact_checks(url: str, data: Path) -> int:
@@ -170,6 +180,8 @@ def ensure(data: Path, rebuild: bool) -> dict[str, str]:
             with psycopg.connect(url, autocommit=True) as conn:
                 conn.execute("VACUUM (ANALYZE) claims_claim")
                 conn.execute("VACUUM (ANALYZE) claims_article")
+    for url in urls.values():
+        _count_terms(url)
     return urls
 
 

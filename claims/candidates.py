@@ -27,10 +27,14 @@ from .matching import Candidate, NormalisedClaim, normalise
 from .matching.lexicon import STOPWORDS
 from .models import Claim
 
-# Candidates each source returns per claim before the pure matcher re-scores them.
+# Candidates each source returns per claim before the pure matcher re-scores them; of published claims,
+# the most similar 20: the fact-check a claim repeats is nearly always among them (bench/matching_db.py).
 PER_SOURCE = 50
-# The rarest lexemes of a claim whose pairs are searched (any two of them together).
+PER_SOURCE_CHECKED = 20
+# The rarest lexemes of a claim whose pairs are searched (any two of them together): among every claim,
+# and among published claims (fewer rows, so more pairs cost little and find more fact-checks).
 RARE_LEXEMES = 5
+RARE_LEXEMES_CHECKED = 8
 # How many content words of a claim the SQLite search ORs together.
 SQLITE_WORDS = 32
 # pg_trgm's similarity() at or above which a published claim is proposed for a claim too short to
@@ -184,7 +188,7 @@ def pg_lexemes(queries: Sequence[Query]) -> dict[int, tuple[list[str], list[str]
                 [q.article_id for q in queries],
                 [q.text for q in queries],
                 RARE_LEXEMES,  # every claim's
-                RARE_LEXEMES,  # published claims'
+                RARE_LEXEMES_CHECKED,  # published claims'
             ],
         )
         return {key: (seen, checked) for key, seen, checked in cursor.fetchall()}
@@ -202,12 +206,13 @@ class PostgresSource(_DatabaseSource):
         find the candidates of all `queries`, with their parameters."""
         both = pg_lexemes(queries) if lexemes is None else lexemes
         lexemes = {key: pair[1 if self.checked else 0] for key, pair in both.items()}
+        rarest = RARE_LEXEMES_CHECKED if self.checked else RARE_LEXEMES
         # Published claims: a claim with one lexeme is searched by pg_trgm instead (below).
         paired = [q for q in queries if len(lexemes.get(q.key, ())) >= (2 if self.checked else 1)]
         params = [
             [q.key for q in paired],
             [q.article_id for q in paired],
-            [rare_tsquery(lexemes[q.key]) for q in paired],
+            [rare_tsquery(lexemes[q.key], rarest=rarest) for q in paired],
             [q.text for q in paired],
             limit,
         ]
@@ -286,7 +291,8 @@ def database_sources() -> list[_DatabaseSource]:
 
 
 def candidates_find(queries: Sequence[Query], limit: int = PER_SOURCE) -> dict[int, dict[str, list[Found]]]:
-    """Every source's candidates for every query, by query key then source name (published first)."""
+    """Every source's candidates for every query, by query key then source name (published first); at most
+    `limit` per source, PER_SOURCE_CHECKED of published claims."""
     found: dict[int, dict[str, list[Found]]] = {q.key: {} for q in queries}
     if not queries:
         return found
@@ -299,7 +305,8 @@ def candidates_find(queries: Sequence[Query], limit: int = PER_SOURCE) -> dict[i
                 cursor.execute("SET LOCAL jit = off")
         lexemes = pg_lexemes(queries) if connection.vendor == "postgresql" else None
         for source in sources:
-            answer = source.find(queries, limit, lexemes) if lexemes is not None else source.find(queries, limit)
+            most = min(limit, PER_SOURCE_CHECKED) if source.checked else limit
+            answer = source.find(queries, most, lexemes) if lexemes is not None else source.find(queries, most)
             for key, rows in answer.items():
                 found[key][source.name] = rows
     return found
