@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET
 
 from factcheck.links import absolute_url
 
-from .claimreview import claimreview_document, public_url
-from .selectors import public_factcheck_list, published_verdicts, verdict_history
+from .claimreview import claim_articles, claimreview_document, public_url
+from .selectors import claimreview_verdicts, public_factcheck_list, verdict_history
 
 PAGE_SIZE = 20
 # Longer queries are not what a search box is for, and each word is one more condition.
@@ -26,7 +26,7 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 
 def _published(claim_id: int):
-    verdict = published_verdicts().filter(claim_id=claim_id).first()
+    verdict = claimreview_verdicts().filter(claim_id=claim_id).first()
     if verdict is None:
         raise Http404("No published fact-check for this claim.")
     return verdict
@@ -74,11 +74,17 @@ def factcheck_page(request, claim_id: int):
         "explanation": verdict.explanation_html,
         "json_ld": mark_safe(json_ld),  # noqa: S308
         "history": _history(claim_id),
+        # Every article the claim appeared in, the fact-checked one and those whose claims reuse it.
+        "appearances": claim_articles(verdict.claim),
         "sources": list(verdict.sources.all()),
         "canonical_url": public_url(claim_id, request=request),
         "publisher_name": settings.FACTCHECK_PUBLISHER_NAME,
     }
     return render(request, "reviews/public_factcheck.html", context)
+
+
+def _article_json(article) -> dict:
+    return {"title": article.title, "url": article.url, "publisher": article.publisher}
 
 
 @require_GET
@@ -88,7 +94,8 @@ def factcheck_json(request, claim_id: int):
     return JsonResponse(
         {
             "claim": {"id": claim.pk, "text": claim.text, "claimant": claim.claimant},
-            "article": {"title": claim.article.title, "url": claim.article.url, "publisher": claim.article.publisher},
+            "article": _article_json(claim.article),
+            "appearances": [_article_json(a) for a in claim_articles(claim)],
             "verdict": {
                 "version": verdict.version,
                 "rating": verdict.rating.slug,

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.urls import reverse
 
 from claims.matches import claim_answer, claim_appearances, claim_match, group_members
 from claims.models import Claim, ClaimMatch
@@ -111,6 +112,27 @@ def test_the_claimreview_lists_every_appearance_earliest_first(fact_check, other
     assert urls == ["https://earlier.example.org/b", "https://first.example.org/jobs", "https://later.example.org/a"]
     assert doc["itemReviewed"]["firstAppearance"]["url"] == "https://earlier.example.org/b"
     assert doc["claimReviewed"] == FACT_CHECK
+
+
+def test_the_public_page_and_its_json_list_where_the_claim_appeared(fact_check, other_reviewer, client):
+    page = reverse("public-factcheck", args=[fact_check.pk])
+    assert 'id="fc-appearances"' not in client.get(page).content.decode()  # one article: the quote says where
+    repeat = _new_claim(REPEATS[0], url="https://later.example.org/a", published_at=datetime(2024, 9, 1, tzinfo=UTC))
+    repeat.article.title, repeat.article.publisher = "Jobs figures <disputed>", "Later Times"
+    repeat.article.save(update_fields=["title", "publisher"])
+    services.match_confirm(match=_suggestion(repeat, fact_check), actor=other_reviewer)
+
+    html = client.get(page).content.decode()
+    section = html[html.index('id="fc-appearances"') :]
+    assert section.index("https://first.example.org/jobs") < section.index("https://later.example.org/a")
+    assert "Jobs figures &lt;disputed&gt;</a> (Later Times), 1 September 2024" in section
+    appearances = client.get(reverse("public-factcheck-json", args=[fact_check.pk])).json()["appearances"]
+    assert [a["url"] for a in appearances] == ["https://first.example.org/jobs", "https://later.example.org/a"]
+    assert appearances[1] == {
+        "title": "Jobs figures <disputed>",
+        "url": "https://later.example.org/a",
+        "publisher": "Later Times",
+    }
 
 
 def test_a_correction_reaches_every_appearance(
