@@ -301,6 +301,8 @@ FACTCHECK_WEBHOOK_MAX_RESPONSE_BYTES = env_int("FACTCHECK_WEBHOOK_MAX_RESPONSE_B
 CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {"task": "webhooks.sweep", "schedule": 60.0}
 # Notifications a broker outage kept from their task are queued again from their outbox.
 CELERY_BEAT_SCHEDULE["sweep-notifications"] = {"task": "reviews.notify_sweep", "schedule": 60.0}
+# An event queued this many times by the sweep (every two minutes or so) is given up and logged.
+FACTCHECK_NOTIFY_MAX_SWEEPS = env_int("FACTCHECK_NOTIFY_MAX_SWEEPS", default=30, minimum=1)
 
 # Fetching articles by URL and polling feeds, through the outbound client's guard (factcheck.http).
 # Hosts (or host:port) that may resolve to loopback/private addresses, e.g. a newsroom's intranet.

@@ -153,12 +153,15 @@ class PendingNotification(models.Model):
     """An event to tell people about, written in the step's own transaction: the notifications' outbox.
 
     The notify task deletes it once delivered; the sweep queues again what a broker outage or a lost
-    message left behind, so a step that committed is always told.
+    message left behind, so a step that committed is always told. One the sweep has queued
+    FACTCHECK_NOTIFY_MAX_SWEEPS times can never be delivered (its task fails every time): it stays
+    here, logged, and is not queued again.
     """
 
     payload = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
     queued_at = models.DateTimeField(auto_now_add=True)
+    sweeps = models.PositiveIntegerField(default=0, help_text="Times the sweep queued it again.")
 
     class Meta:
         indexes = [models.Index(fields=["queued_at"], name="pending_notice_queued_idx")]

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -102,11 +103,28 @@ def _queue(payload: dict) -> None:
 
 
 def notification_sweep(*, older_than: timedelta = timedelta(minutes=2), limit: int = 1000) -> int:
-    """Queue again the outbox's events whose task has not finished them by now; returns how many."""
+    """Queue again the outbox's events whose task has not finished them by now; returns how many.
+
+    An event queued FACTCHECK_NOTIFY_MAX_SWEEPS times is given up: logged as an error, left in the
+    outbox, never queued again (its task fails whatever we do, and would fail every two minutes).
+    """
     now = timezone.now()
-    overdue = list(PendingNotification.objects.filter(queued_at__lt=now - older_than).order_by("queued_at")[:limit])
-    PendingNotification.objects.filter(pk__in=[p.pk for p in overdue]).update(queued_at=now)
+    most = settings.FACTCHECK_NOTIFY_MAX_SWEEPS
+    overdue = list(
+        PendingNotification.objects.filter(queued_at__lt=now - older_than, sweeps__lt=most).order_by("queued_at")[
+            :limit
+        ]
+    )
+    PendingNotification.objects.filter(pk__in=[p.pk for p in overdue]).update(queued_at=now, sweeps=F("sweeps") + 1)
     for pending in overdue:
+        if pending.sweeps + 1 == most:
+            logger.error(
+                "notification %s (outbox row %s) queued for the last time, after %s sweeps: if this delivery"
+                " fails too, its recipients are not told",
+                pending.payload.get("event"),
+                pending.pk,
+                most,
+            )
         _queue({**pending.payload, "pending_id": pending.pk})
     return len(overdue)
 

@@ -168,3 +168,23 @@ def test_the_event_waits_in_the_outbox_until_its_task_has_delivered_it(
     assert Notification.objects.filter(recipient=reviewer).count() == 1
     assert PendingNotification.objects.count() == 0
     assert notification_sweep(older_than=timedelta(0)) == 0
+
+
+def test_an_event_that_can_never_be_delivered_is_given_up_after_the_last_sweep(reviewer, settings, caplog):
+    from reviews.models import PendingNotification
+    from reviews.services.notifications import notification_sweep
+
+    settings.FACTCHECK_NOTIFY_MAX_SWEEPS = 3
+    # A kind a later version no longer has: its task fails every time it runs.
+    pending = PendingNotification.objects.create(
+        payload={"kind": "retired-kind", "event": "retired:1", "recipient_ids": [reviewer.pk], "text": "Old news."}
+    )
+
+    assert [notification_sweep(older_than=timedelta(0)) for _ in range(5)] == [1, 1, 1, 0, 0]
+
+    pending.refresh_from_db()
+    assert pending.sweeps == 3
+    assert not Notification.objects.exists()
+    (record,) = [r for r in caplog.records if "queued for the last time" in r.getMessage()]
+    assert record.levelname == "ERROR"
+    assert "retired:1" in record.getMessage()
