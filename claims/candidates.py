@@ -13,7 +13,8 @@ once (``find``): on PostgreSQL one statement per source whatever the number of c
 reads the claims' lexemes. A query searches only its most selective lexemes: the ones rarest by the
 index's own statistics (ANALYZE keeps the most common ones in pg_stats) among those some claim of
 another article has, any two of them together (``rare_tsquery``), so a common word never drags
-thousands of rows in and a word found nowhere else never empties the search.
+thousands of rows in and a word found nowhere else never empties the search. Among published claims
+a lexeme few of them have (a name, a figure) is also searched alone.
 An embedding model would be a third source with the same two methods.
 """
 
@@ -35,6 +36,9 @@ PER_SOURCE_CHECKED = 20
 # and among published claims (fewer rows, so more pairs cost little and find more fact-checks).
 RARE_LEXEMES = 5
 RARE_LEXEMES_CHECKED = 8
+# A lexeme at most this many published claims (of other articles) have is searched alone, not only in
+# pairs: a name or a figure that rare is worth reading every fact-check that has it.
+ALONE_MOST = 20
 # How many content words of a claim the SQLite search ORs together.
 SQLITE_WORDS = 32
 # pg_trgm's similarity() at or above which a published claim is proposed for a claim too short to
@@ -95,23 +99,40 @@ def _relative(rows: Iterable[tuple], *, lower_is_better: bool = False) -> dict[i
 
 # Each query's lexemes (PostgreSQL's own stemming), rarest first by the index's statistics (a lexeme
 # not among the most common elements is rarer than all of them), longest first among equals: the first
-# RARE_LEXEMES that a claim of another article has (any claim; a published one). A lexeme no such claim
+# few that a claim of another article has (any claim; a published one), each with how many such claims
+# have it, counted up to `most` (a common lexeme is taken to have `most` unread). A lexeme no such claim
 # has pairs with nothing: the rarest words of a tweet are often its author's name and handle. The
-# statistics are read once per statement, into one lookup (MATERIALIZED). A lexeme is quoted as a
-# tsquery ('...' with ' and \ escaped), never read as tsquery syntax.
-_PG_LEXEMES_RAREST = r"""ARRAY(
-    SELECT l.lexeme FROM (
-        SELECT v.lexeme, coalesce((common.freqs ->> v.lexeme)::real, 0) AS freq
-        FROM unnest(to_tsvector('english'::regconfig, q.body)) AS v, common
-        ORDER BY 2, length(v.lexeme) DESC, v.lexeme
-        OFFSET 0
-    ) AS l
-    WHERE l.freq > 0 OR EXISTS (
-        SELECT FROM claims_claim c
-        WHERE {published} {tsvector} @@ ('''' || replace(replace(l.lexeme, '\', '\\'), '''', '''''') || '''')::tsquery
-            AND c.article_id IS DISTINCT FROM q.article_id
-    )
-    LIMIT %s
+# statistics are read once per statement, into one lookup (MATERIALIZED); the fences (OFFSET 0) leave
+# each count until its lexeme is reached, so counting stops once enough lexemes are found. A lexeme is
+# quoted as a tsquery ('...' with ' and \ escaped), never read as tsquery syntax.
+_PG_LEXEMES_RAREST = r"""(
+    SELECT coalesce(array_agg(f.lexeme ORDER BY f.place), '{{}}') AS lexemes,
+        coalesce(array_agg(f.found ORDER BY f.place), '{{}}') AS found
+    FROM (
+        SELECT l.lexeme, l.place, l.found FROM (
+            SELECT r.lexeme, r.place, CASE WHEN r.freq > 0 THEN {most} ELSE (
+                SELECT count(*) FROM (
+                    SELECT FROM claims_claim c
+                    WHERE {published} {tsvector}
+                        @@ ('''' || replace(replace(r.lexeme, '\', '\\'), '''', '''''') || '''')::tsquery
+                        AND c.article_id IS DISTINCT FROM q.article_id
+                    LIMIT {most}
+                ) AS h
+            ) END AS found
+            FROM (
+                SELECT v.lexeme, coalesce((common.freqs ->> v.lexeme)::real, 0) AS freq,
+                    row_number() OVER (
+                        ORDER BY coalesce((common.freqs ->> v.lexeme)::real, 0), length(v.lexeme) DESC, v.lexeme
+                    ) AS place
+                FROM unnest(to_tsvector('english'::regconfig, q.body)) AS v, common
+                ORDER BY place
+                OFFSET 0
+            ) AS r
+            OFFSET 0
+        ) AS l
+        WHERE l.found > 0
+        LIMIT %s
+    ) AS f
 )"""
 _PG_LEXEMES = f"""
 WITH q(key, article_id, body) AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[])),
@@ -121,10 +142,12 @@ common AS MATERIALIZED (
     -- The frequencies run three past the lexemes (their minimum, maximum and the share of nulls).
     WHERE s.schemaname = current_schema() AND s.tablename = 'claim_text_search_idx' AND e.lexeme IS NOT NULL
 )
-SELECT q.key,
-    {_PG_LEXEMES_RAREST.format(published="", tsvector=TSVECTOR)},
-    {_PG_LEXEMES_RAREST.format(published=f"c.status = '{PUBLISHED}' AND", tsvector=TSVECTOR)}
+SELECT q.key, seen.lexemes, checked.lexemes, checked.found
 FROM q
+CROSS JOIN LATERAL {_PG_LEXEMES_RAREST.format(published="", tsvector=TSVECTOR, most=1)} AS seen
+CROSS JOIN LATERAL {
+    _PG_LEXEMES_RAREST.format(published=f"c.status = '{PUBLISHED}' AND", tsvector=TSVECTOR, most=ALONE_MOST + 1)
+} AS checked
 """  # noqa: S608 (constants only; every value is a parameter)
 
 # Full text finds the candidates; pg_trgm's similarity to the claim orders them, to keep the best `limit`.
@@ -160,26 +183,41 @@ FROM unnest(%s::bigint[], %s::bigint[], %s::text[]) AS q(key, article_id, body) 
 """  # noqa: S608 (constants only; every value is a parameter)
 
 
-def rare_tsquery(lexemes: Sequence[str], *, rarest: int = RARE_LEXEMES) -> str:
-    """A tsquery of any two of the `rarest` lexemes (rarest first) together, or the one a short claim has.
+def rare_tsquery(lexemes: Sequence[str], *, rarest: int = RARE_LEXEMES, alone: Iterable[str] = ()) -> str:
+    """A tsquery of any two of the `rarest` lexemes (rarest first) together, or the one a short claim has;
+    those among them in `alone` are searched on their own instead of in pairs.
 
     Pairs, because the same claim reworded keeps most of its rare words while a claim sharing only one
     of them (a name, a place) is seldom the same: each pair is an intersection in the index, so a rare
     word that is still common enough never brings in all its rows. Lexemes are quoted, never syntax.
     """
-    chosen = [_quoted(lexeme) for lexeme in lexemes[:rarest]]
+    chosen = list(lexemes[:rarest])
     if len(chosen) < 2:
-        return " | ".join(chosen)
-    return " | ".join(f"({a} & {b})" for i, a in enumerate(chosen) for b in chosen[i + 1 :])
+        return " | ".join(map(_quoted, chosen))
+    alone = set(alone)
+    singles = [_quoted(lexeme) for lexeme in chosen if lexeme in alone]
+    paired = [_quoted(lexeme) for lexeme in chosen if lexeme not in alone]
+    pairs = [f"({a} & {b})" for i, a in enumerate(paired) for b in paired[i + 1 :]]
+    return " | ".join(singles + pairs)
 
 
 def _quoted(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def pg_lexemes(queries: Sequence[Query]) -> dict[int, tuple[list[str], list[str]]]:
-    """Each query's lexemes, rarest first, that some claim of another article has (seen) and that some
-    published claim of another article has (checked): one statement for all of them."""
+@dataclass(frozen=True)
+class Lexemes:
+    """What a claim is searched by, rarest first: lexemes some claim of another article has (`seen`),
+    lexemes some published claim of another article has (`checked`), and those of the latter that at
+    most ALONE_MOST published claims have (`alone`)."""
+
+    seen: list[str]
+    checked: list[str]
+    alone: frozenset[str] = frozenset()
+
+
+def pg_lexemes(queries: Sequence[Query]) -> dict[int, Lexemes]:
+    """Each query's ``Lexemes``: one statement for all of them."""
     with connection.cursor() as cursor:
         cursor.execute(
             _PG_LEXEMES,
@@ -191,7 +229,12 @@ def pg_lexemes(queries: Sequence[Query]) -> dict[int, tuple[list[str], list[str]
                 RARE_LEXEMES_CHECKED,  # published claims'
             ],
         )
-        return {key: (seen, checked) for key, seen, checked in cursor.fetchall()}
+        return {
+            key: Lexemes(
+                seen, checked, frozenset(lex for lex, n in zip(checked, found, strict=True) if n <= ALONE_MOST)
+            )
+            for key, seen, checked, found in cursor.fetchall()
+        }
 
 
 class PostgresSource(_DatabaseSource):
@@ -200,19 +243,22 @@ class PostgresSource(_DatabaseSource):
         self.name = "pg_checked" if checked else "pg_seen"
 
     def statements(
-        self, queries: Sequence[Query], limit: int = PER_SOURCE, lexemes: dict[int, list[str]] | None = None
+        self, queries: Sequence[Query], limit: int = PER_SOURCE, lexemes: dict[int, Lexemes] | None = None
     ) -> list[tuple[str, list]]:
         """The statements (one, or two for published claims when some claims are too short to pair) that
         find the candidates of all `queries`, with their parameters."""
-        both = pg_lexemes(queries) if lexemes is None else lexemes
-        lexemes = {key: pair[1 if self.checked else 0] for key, pair in both.items()}
+        found = pg_lexemes(queries) if lexemes is None else lexemes
+        lexemes = {key: each.checked if self.checked else each.seen for key, each in found.items()}
         rarest = RARE_LEXEMES_CHECKED if self.checked else RARE_LEXEMES
         # Published claims: a claim with one lexeme is searched by pg_trgm instead (below).
         paired = [q for q in queries if len(lexemes.get(q.key, ())) >= (2 if self.checked else 1)]
         params = [
             [q.key for q in paired],
             [q.article_id for q in paired],
-            [rare_tsquery(lexemes[q.key], rarest=rarest) for q in paired],
+            [
+                rare_tsquery(lexemes[q.key], rarest=rarest, alone=found[q.key].alone if self.checked else ())
+                for q in paired
+            ],
             [q.text for q in paired],
             limit,
         ]
@@ -230,7 +276,7 @@ class PostgresSource(_DatabaseSource):
         return statements
 
     def find(
-        self, queries: Sequence[Query], limit: int = PER_SOURCE, lexemes: dict[int, list[str]] | None = None
+        self, queries: Sequence[Query], limit: int = PER_SOURCE, lexemes: dict[int, Lexemes] | None = None
     ) -> dict[int, list[Found]]:
         """`lexemes` (pg_lexemes()) when the caller has them already: both sources search the same ones."""
         if not queries:

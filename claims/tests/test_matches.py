@@ -193,3 +193,14 @@ def test_the_database_sources_implement_the_matchers_protocol(checked):
         found = source.find([Query(1, "Westland's unemployment dropped to five per cent in 2019.")])
         assert found[1][0].claim_id == checked["westland-jobs"].pk
         assert 0.0 <= min(f.signal for f in found[1]) <= max(f.signal for f in found[1]) == 1.0
+
+
+def test_a_fact_check_sharing_only_one_rare_name_with_the_claim_is_still_proposed(checked):
+    # No other word of the claim is in the fact-check: a search by pairs of rare words alone never finds it.
+    fact_check = _claim("Quarrendon's harbour toll doubled overnight.", status=Claim.Status.PUBLISHED)
+    query = Query(1, "Residents complain about Quarrendon after the storm wrecked fishing boats.")
+
+    for source in database_sources():
+        if source.checked:
+            found = source.find([query])
+            assert fact_check.pk in [f.claim_id for f in found[1]], source.name

@@ -11,7 +11,7 @@ from django.db import connection
 
 from claims.candidates import PostgresSource, Query
 from claims.models import Claim
-from claims.tests.factories import ArticleFactory
+from claims.tests.factories import ArticleFactory, ClaimFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
@@ -113,3 +113,35 @@ def test_a_query_searches_its_rarest_lexemes_not_the_common_ones(claims):
 
     assert found[claim.pk][0].claim_id == claim.pk
     assert len(found[claim.pk]) <= 50
+
+
+def test_a_lexeme_few_published_claims_have_is_searched_alone_and_a_common_one_only_in_pairs(claims):
+    from claims.candidates import ALONE_MOST, pg_lexemes, rare_tsquery
+
+    # "harbour" is in more published claims than ALONE_MOST; "Quarrendon" in one.
+    other = ArticleFactory()
+    for i in range(ALONE_MOST + 1):
+        ClaimFactory(article=other, text=f"The harbour fee number {i} was raised.", status=Claim.Status.PUBLISHED)
+    only = ClaimFactory(text="Quarrendon voted on Tuesday.", status=Claim.Status.PUBLISHED)
+    query = Query(1, "Quarrendon harbour: the minister told the government of the damage.", ArticleFactory().pk)
+
+    (lexemes,) = pg_lexemes([query]).values()
+    assert "quarrendon" in lexemes.alone
+    assert "harbour" in lexemes.checked
+    assert "harbour" not in lexemes.alone
+    tsquery = rare_tsquery(lexemes.checked, rarest=8, alone=lexemes.alone)
+    assert "'quarrendon' |" in tsquery or tsquery.endswith("'quarrendon'")
+    assert "'harbour' &" in tsquery or "& 'harbour'" in tsquery
+
+    found = [f.claim_id for f in PostgresSource(checked=True).find([query])[1]]
+    assert only.pk in found
+    assert not set(found) & {c.pk for c in Claim.objects.filter(text__startswith="The harbour fee")}
+
+
+def test_a_tsquery_searches_the_lexemes_it_may_alone_and_pairs_the_rest():
+    from claims.candidates import rare_tsquery
+
+    assert rare_tsquery(["a", "b", "c"], alone={"b"}) == "'b' | ('a' & 'c')"
+    assert rare_tsquery(["a", "b"], alone={"a", "b"}) == "'a' | 'b'"
+    assert rare_tsquery(["a", "b", "c"]) == "('a' & 'b') | ('a' & 'c') | ('b' & 'c')"
+    assert rare_tsquery(["o'brien"]) == "'o''brien'"
