@@ -227,7 +227,7 @@ def _month(raw: list[str], folded: list[str], i: int) -> int:
 
 
 def _day(folded: list[str], i: int) -> int:
-    if i < len(folded) and folded[i].isdigit() and len(folded[i]) <= 2 and 1 <= int(folded[i]) <= 31:
+    if i < len(folded) and folded[i].isdecimal() and len(folded[i]) <= 2 and 1 <= int(folded[i]) <= 31:
         return int(folded[i])
     if i < len(folded) and re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", folded[i]):
         return int(folded[i][:-2])
@@ -235,7 +235,7 @@ def _day(folded: list[str], i: int) -> int:
 
 
 def _year(folded: list[str], i: int) -> int:
-    if i < len(folded) and folded[i].isdigit() and len(folded[i]) == 4 and 1700 <= int(folded[i]) <= 2099:
+    if i < len(folded) and folded[i].isdecimal() and len(folded[i]) == 4 and 1700 <= int(folded[i]) <= 2099:
         return int(folded[i])
     return 0
 

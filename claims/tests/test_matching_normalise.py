@@ -117,3 +117,12 @@ def test_empty_text_gives_an_empty_claim():
     assert claim.length == 0
     assert claim.is_junk
     assert not claim.negated
+
+
+@pytest.mark.parametrize("text", ["❶", "❶ May 2019", "May ❷, 2019", "In ²⁰¹⁹ ❸ people"])
+def test_digits_that_are_not_decimal_never_break_reading_a_date(text):
+    # "❶".isdigit() is true but int("❶") fails: a day or a year is read only from decimal digits.
+    claim = normalise(text)
+
+    assert claim.tokens
+    assert not claim.dates
