@@ -247,16 +247,16 @@ class PostgresSource(_DatabaseSource):
     ) -> list[tuple[str, list]]:
         """The statements (one, or two for published claims when some claims are too short to pair) that
         find the candidates of all `queries`, with their parameters."""
-        found = pg_lexemes(queries) if lexemes is None else lexemes
-        lexemes = {key: each.checked if self.checked else each.seen for key, each in found.items()}
+        read = pg_lexemes(queries) if lexemes is None else lexemes
+        chosen = {key: each.checked if self.checked else each.seen for key, each in read.items()}
         rarest = RARE_LEXEMES_CHECKED if self.checked else RARE_LEXEMES
         # Published claims: a claim with one lexeme is searched by pg_trgm instead (below).
-        paired = [q for q in queries if len(lexemes.get(q.key, ())) >= (2 if self.checked else 1)]
+        paired = [q for q in queries if len(chosen.get(q.key, ())) >= (2 if self.checked else 1)]
         params = [
             [q.key for q in paired],
             [q.article_id for q in paired],
             [
-                rare_tsquery(lexemes[q.key], rarest=rarest, alone=found[q.key].alone if self.checked else ())
+                rare_tsquery(chosen[q.key], rarest=rarest, alone=read[q.key].alone if self.checked else ())
                 for q in paired
             ],
             [q.text for q in paired],

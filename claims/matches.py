@@ -197,8 +197,8 @@ def refresh_term_statistics() -> TermStatistics:
         row = TermStatistics.objects.create(
             matcher_version=MATCHER_VERSION,
             published_claims=counted["tokens"].claims,
-            tokens=dict(counted["tokens"].counts),
-            words=dict(counted["words"].counts),
+            tokens=counted["tokens"].counts,
+            words=counted["words"].counts,
         )
         TermStatistics.objects.exclude(pk=row.pk).delete()
     return row
